@@ -1,0 +1,71 @@
+"""The `cchc` command line: parses options and hands over to the core.
+
+Heavy libraries (pydantic, PyYAML, python-docx, Jinja2) are imported inside the
+commands, so that `cchc --help` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import typer
+
+from cchc_cli import cli_diff, cli_report, cli_validate
+from cchc_cli.problems import CchcError, InvalidInputError
+
+app = typer.Typer(
+    name="cchc",
+    help="Kế hoạch cải cách hành chính (CCHC) dưới dạng dữ liệu YAML: kiểm tra, báo cáo, so sánh.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+# Each command lives in its own cli_* module; they are registered here, in the order
+# `cchc --help` lists them.
+app.command("validate")(cli_validate.validate)
+app.command("schema")(cli_validate.schema)
+cli_report.register(app)
+cli_diff.register(app)
+
+
+def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
+    """Run the app and map every user-facing error to its exit code; no tracebacks."""
+    try:
+        result = entry(args=args, prog_name="cchc", standalone_mode=False)
+    except CchcError as exc:
+        from cchc_cli.console import print_error
+
+        print_error(exc)
+        if isinstance(exc, InvalidInputError):
+            from cchc_cli.reporters import report_problems
+
+            report_problems(exc.problems, "text")
+        return exc.exit_code
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write("\nĐã dừng theo yêu cầu (Ctrl-C).\n")
+        return 130
+    except Exception as exc:  # the last line of defence: never a bare traceback
+        import click
+
+        if isinstance(exc, click.exceptions.Abort):
+            sys.stderr.write("\nĐã dừng.\n")
+            return 1
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            return exc.exit_code
+        from cchc_cli.console import print_internal_error
+
+        print_internal_error(exc)
+        return 70
+    return result if isinstance(result, int) else 0
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(run(typer.main.get_command(app)))

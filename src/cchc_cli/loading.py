@@ -1,0 +1,254 @@
+"""Read a YAML file into a model, translating every failure into located problems."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from cchc_cli.problems import Mark, Problem, ProblemList, Severity, display_path
+from cchc_cli.yamlsafe import Document, load_bytes
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Loaded(Generic[M]):
+    """The outcome of loading one file: the model when it is valid, and all problems."""
+
+    path: Path
+    shown: str
+    model: M | None
+    document: Document | None
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return self.model is not None and not any(
+            p.severity is Severity.ERROR for p in self.problems
+        )
+
+
+Check = Callable[[Any, "Located"], Iterable[Problem]]
+
+
+@dataclass
+class Located:
+    """What a check needs to place its problems: the file's name and node positions."""
+
+    shown: str
+    document: Document
+
+    def problem(
+        self,
+        path: tuple[str | int, ...],
+        code: str,
+        message: str,
+        hint: str = "",
+        severity: Severity = Severity.ERROR,
+    ) -> Problem:
+        mark = self.document.mark_for(path)
+        return Problem(self.shown, mark.line, mark.column, code, severity, message, hint)
+
+
+def read_bytes(path: Path, problems: ProblemList) -> bytes | None:
+    """The file's bytes, or a problem saying why it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        problems.add(Mark(0, 0), "E001", "Không tìm thấy tệp.", "Kiểm tra lại đường dẫn.")
+    except IsADirectoryError:
+        problems.add(Mark(0, 0), "E001", "Đây là thư mục, không phải tệp.", "Chỉ ra một tệp .yaml.")
+    except PermissionError:
+        problems.add(Mark(0, 0), "E002", "Không có quyền đọc tệp.", "Kiểm tra quyền truy cập tệp.")
+    except OSError as exc:
+        problems.add(Mark(0, 0), "E002", f"Không đọc được tệp: {exc.strerror}.", "")
+    return None
+
+
+def load_model(
+    path: Path,
+    model: type[M],
+    checks: Iterable[Check] = (),
+    raw: bytes | None = None,
+) -> Loaded[M]:
+    """Load ``path`` as ``model`` and run ``checks`` on it when it has the right shape."""
+    shown = display_path(path)
+    problems = ProblemList(shown)
+    if raw is None:
+        raw = read_bytes(path, problems)
+    document = load_bytes(raw, problems) if raw is not None else None
+    if document is None:
+        return Loaded(path, shown, None, None, problems.items)
+    if not isinstance(document.data, dict):
+        problems.add(
+            document.mark_for(()),
+            "E201",
+            "Nội dung tệp phải là một bảng khóa: giá trị ở cấp ngoài cùng.",
+            "Bắt đầu tệp bằng các khóa như 'unit:', 'issued:', 'tasks:'.",
+        )
+        return Loaded(path, shown, None, document, problems.items)
+    try:
+        value = model.model_validate(document.data)
+    except ValidationError as exc:
+        problems.items.extend(translate(exc, model, document, shown))
+        return Loaded(path, shown, None, document, problems.items)
+    located = Located(shown, document)
+    for check in checks:
+        problems.items.extend(check(value, located))
+    return Loaded(path, shown, value, document, problems.items)
+
+
+def translate(
+    exc: ValidationError, model: type[BaseModel], document: Document, shown: str
+) -> Iterator[Problem]:
+    """Pydantic's errors as Vietnamese problems at the line and column of their value."""
+    seen: set[tuple[int, int, str]] = set()
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        message, hint = _message(error, model, loc)
+        if kind == "extra_forbidden":
+            mark = document.key_mark_for(loc)
+        elif kind == "missing":
+            mark = document.mark_for(loc[:-1])
+        else:
+            mark = document.mark_for(loc)
+        code = _CODES.get(kind, "E202")
+        key = (mark.line, mark.column, message)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield Problem(shown, mark.line, mark.column, code, Severity.ERROR, message, hint)
+
+
+_CODES = {
+    "missing": "E203",
+    "extra_forbidden": "E204",
+    "enum": "E205",
+    "literal_error": "E205",
+}
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item + 1}]")
+        else:
+            parts.append(("." if parts else "") + str(item))
+    return "".join(parts) or "(gốc)"
+
+
+def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+    kind: str = error["type"]
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    where = _where(loc)
+    given = error.get("input")
+    if kind == "missing":
+        field = str(loc[-1])
+        title = _field_title(model, loc)
+        label = f"'{field}' ({title})" if title else f"'{field}'"
+        return f"Thiếu trường bắt buộc {label} trong {_where(loc[:-1])}.", f"Thêm dòng '{field}: …'."
+    if kind == "extra_forbidden":
+        field = str(loc[-1])
+        known = _field_names(model, loc[:-1])
+        guess = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
+        hint = f"Có phải ý bạn là '{guess[0]}'?" if guess else (
+            "Các khóa hợp lệ: " + ", ".join(known) + "." if known else "Xóa khóa này."
+        )
+        return f"Khóa '{field}' không có trong mẫu kế hoạch ({_where(loc[:-1]) or 'gốc'}).", hint
+    if kind in ("enum", "literal_error"):
+        expected = str(ctx.get("expected", ""))
+        options = [o.strip().strip("'") for o in expected.replace(" or ", ",").split(",") if o.strip()]
+        guess = difflib.get_close_matches(str(given), options, n=1, cutoff=0.5)
+        hint = f"Có phải ý bạn là '{guess[0]}'?" if guess else f"Chọn một trong: {expected}."
+        return f"Giá trị '{given}' không hợp lệ cho {where}.", hint
+    if kind in _SIMPLE:
+        text, hint = _SIMPLE[kind]
+        return f"{where}: {text.format(**ctx)}.", hint
+    if kind.startswith(("text_", "date_", "due_", "monthday_", "years_")):
+        return f"{where}: {error['msg']}.", _CUSTOM_HINTS.get(kind.split("_")[0], "")
+    return f"{where}: giá trị không hợp lệ ({error['msg']}).", ""
+
+
+_CUSTOM_HINTS = {
+    "text": "Đặt văn bản trong dấu nháy kép nếu YAML hiểu nhầm nó là giá trị khác.",
+    "date": "Ví dụ: 2024-01-24 hoặc \"24/01/2024\".",
+    "due": "Ví dụ: 2024-03-31, 2024-03, 2024-Q1, 2024 hoặc thường xuyên.",
+    "monthday": "Ví dụ: \"05/12\" cho ngày 05 tháng 12.",
+    "years": "Ví dụ: 2024 hoặc \"2021-2025\".",
+}
+
+_SIMPLE: dict[str, tuple[str, str]] = {
+    "string_type": ("cần một đoạn văn bản", "Đặt văn bản trong dấu nháy kép nếu cần."),
+    "int_type": ("cần một số nguyên", "Ghi số không có dấu nháy, ví dụ 2024."),
+    "int_parsing": ("cần một số nguyên", "Ghi số không có dấu nháy, ví dụ 2024."),
+    "int_from_float": ("cần một số nguyên, không có phần thập phân", ""),
+    "float_type": ("cần một số", "Ghi số thập phân bằng dấu chấm, không kèm %: 95.5."),
+    "float_parsing": ("cần một số", "Ghi số thập phân bằng dấu chấm, không kèm %: 95.5."),
+    "finite_number": ("cần một số hữu hạn", ""),
+    "bool_type": ("cần true hoặc false", ""),
+    "bool_parsing": ("cần true hoặc false", ""),
+    "list_type": ("cần một danh sách (các dòng bắt đầu bằng '- ')", "Viết mỗi phần tử trên một dòng '- …'."),
+    "dict_type": ("cần một bảng khóa: giá trị", "Thụt lề các khóa con dưới khóa này."),
+    "model_type": ("cần một bảng khóa: giá trị", "Thụt lề các khóa con dưới khóa này."),
+    "model_attributes_type": ("cần một bảng khóa: giá trị", "Thụt lề các khóa con dưới khóa này."),
+    "string_pattern_mismatch": (
+        "mã chỉ gồm chữ không dấu, số, '.', '_' và '-'",
+        "Ví dụ: TTHC-01, vp-tk.",
+    ),
+    "string_too_long": ("văn bản dài quá {max_length} ký tự", ""),
+    "too_short": ("cần ít nhất {min_length} phần tử", ""),
+    "greater_than_equal": ("phải lớn hơn hoặc bằng {ge}", ""),
+    "less_than_equal": ("phải nhỏ hơn hoặc bằng {le}", ""),
+    "greater_than": ("phải lớn hơn {gt}", ""),
+    "value_error": ("{error}", ""),
+}
+
+
+def _unwrap(annotation: Any) -> type[BaseModel] | None:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType, list, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _unwrap(arg)
+            if found is not None:
+                return found
+        return None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that validates the value at ``loc`` (list indices skipped)."""
+    current: type[BaseModel] | None = model
+    for item in loc:
+        if current is None:
+            return None
+        if isinstance(item, int):
+            continue
+        field = current.model_fields.get(str(item))
+        if field is None:
+            return None
+        current = _unwrap(field.annotation)
+    return current
+
+
+def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    found = model_at(model, loc)
+    return list(found.model_fields) if found else []
+
+
+def _field_title(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    found = model_at(model, loc[:-1])
+    if found is None:
+        return ""
+    field = found.model_fields.get(str(loc[-1]))
+    return (field.title or "") if field else ""

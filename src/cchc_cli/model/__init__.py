@@ -1,0 +1,1 @@
+"""Pydantic models of the files cchc reads: plans and progress records."""

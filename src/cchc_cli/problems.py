@@ -1,0 +1,123 @@
+"""Problems found in user files, as data with a location, and the error tree."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class Severity(enum.StrEnum):
+    """How serious a problem is ("mức độ")."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        return "lỗi" if self is Severity.ERROR else "cảnh báo"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem in one file, at a 1-based line and column (0 when unknown)."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    severity: Severity
+    message: str
+    hint: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.code)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A 1-based position in a source file."""
+
+    line: int
+    column: int
+
+
+def display_path(path: Path) -> str:
+    """A path as the user typed it or relative to the working directory."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class CchcError(Exception):
+    """Base of every error whose message is written for the user (in Vietnamese)."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(CchcError):
+    """The command line asks for something impossible (exit code 2)."""
+
+    exit_code = 2
+
+
+class InvalidInputError(CchcError):
+    """A plan or progress file has problems (exit code 1)."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list[Problem], message: str = "") -> None:
+        super().__init__(message or "Tệp đầu vào có lỗi.")
+        self.problems = problems
+
+
+class OutputError(CchcError):
+    """An output file cannot be written (exit code 3)."""
+
+    exit_code = 3
+
+
+class TemplateError(CchcError):
+    """A report template is broken (exit code 4)."""
+
+    exit_code = 4
+
+
+@dataclass
+class ProblemList:
+    """Problems collected for one file, in the order found."""
+
+    path: str
+    items: list[Problem] = field(default_factory=list)
+
+    def add(
+        self,
+        mark: Mark | None,
+        code: str,
+        message: str,
+        hint: str = "",
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        line, column = (mark.line, mark.column) if mark else (0, 0)
+        self.items.append(Problem(self.path, line, column, code, severity, message, hint))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity is Severity.ERROR for p in self.items)

@@ -1,0 +1,1 @@
+"""Building the periodic CCHC report: context, rendering, documents."""

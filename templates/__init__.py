@@ -1,0 +1,1 @@
+"""Report templates shipped with cchc (the top-level templates/ folder)."""
