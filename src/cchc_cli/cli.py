@@ -68,4 +68,7 @@ def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
 
 def main() -> None:
     """Console-script entry point."""
+    from cchc_cli.console import use_utf8_streams
+
+    use_utf8_streams()
     sys.exit(run(typer.main.get_command(app)))

@@ -18,13 +18,19 @@ def console(stderr: bool = False) -> Console:
     if stderr not in _consoles:
         from rich.console import Console
 
-        stream = sys.stderr if stderr else sys.stdout
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
-            # A Windows console defaults to a legacy code page that cannot print Vietnamese.
-            reconfigure(encoding="utf-8", errors="replace")
-        _consoles[stderr] = Console(file=stream, highlight=False, soft_wrap=True)
+        # No fixed file: rich looks up sys.stdout/sys.stderr at each write, so output
+        # follows any redirection (test runners included).
+        _consoles[stderr] = Console(stderr=stderr, highlight=False, soft_wrap=True)
     return _consoles[stderr]
+
+
+def use_utf8_streams() -> None:
+    """Make stdout and stderr UTF-8: a Windows console's legacy code page cannot print Vietnamese."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if reconfigure is not None and encoding != "utf8":
+            reconfigure(encoding="utf-8", errors="replace")
 
 
 def print_error(exc: CchcError) -> None:

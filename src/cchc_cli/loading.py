@@ -86,6 +86,19 @@ def load_model(
     document = load_bytes(raw, problems) if raw is not None else None
     if document is None:
         return Loaded(path, shown, None, None, problems.items)
+    return validate_document(path, document, model, checks, problems)
+
+
+def validate_document(
+    path: Path,
+    document: Document,
+    model: type[M],
+    checks: Iterable[Check] = (),
+    problems: ProblemList | None = None,
+) -> Loaded[M]:
+    """Validate an already parsed document as ``model`` and run ``checks``."""
+    shown = display_path(path)
+    problems = problems if problems is not None else ProblemList(shown)
     if not isinstance(document.data, dict):
         problems.add(
             document.mark_for(()),
@@ -155,18 +168,25 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[
         field = str(loc[-1])
         title = _field_title(model, loc)
         label = f"'{field}' ({title})" if title else f"'{field}'"
-        return f"Thiếu trường bắt buộc {label} trong {_where(loc[:-1])}.", f"Thêm dòng '{field}: …'."
+        return (
+            f"Thiếu trường bắt buộc {label} trong {_where(loc[:-1])}.",
+            f"Thêm dòng '{field}: …'.",
+        )
     if kind == "extra_forbidden":
         field = str(loc[-1])
         known = _field_names(model, loc[:-1])
         guess = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
-        hint = f"Có phải ý bạn là '{guess[0]}'?" if guess else (
-            "Các khóa hợp lệ: " + ", ".join(known) + "." if known else "Xóa khóa này."
+        hint = (
+            f"Có phải ý bạn là '{guess[0]}'?"
+            if guess
+            else ("Các khóa hợp lệ: " + ", ".join(known) + "." if known else "Xóa khóa này.")
         )
         return f"Khóa '{field}' không có trong mẫu kế hoạch ({_where(loc[:-1]) or 'gốc'}).", hint
     if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", ""))
-        options = [o.strip().strip("'") for o in expected.replace(" or ", ",").split(",") if o.strip()]
+        options = [
+            o.strip().strip("'") for o in expected.replace(" or ", ",").split(",") if o.strip()
+        ]
         guess = difflib.get_close_matches(str(given), options, n=1, cutoff=0.5)
         hint = f"Có phải ý bạn là '{guess[0]}'?" if guess else f"Chọn một trong: {expected}."
         return f"Giá trị '{given}' không hợp lệ cho {where}.", hint
@@ -174,16 +194,16 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[
         text, hint = _SIMPLE[kind]
         return f"{where}: {text.format(**ctx)}.", hint
     if kind.startswith(("text_", "date_", "due_", "monthday_", "years_")):
-        return f"{where}: {error['msg']}.", _CUSTOM_HINTS.get(kind.split("_")[0], "")
+        return f"{where}: {error['msg']}.", _CUSTOM_HINTS.get(kind.split("_", maxsplit=1)[0], "")
     return f"{where}: giá trị không hợp lệ ({error['msg']}).", ""
 
 
 _CUSTOM_HINTS = {
     "text": "Đặt văn bản trong dấu nháy kép nếu YAML hiểu nhầm nó là giá trị khác.",
-    "date": "Ví dụ: 2024-01-24 hoặc \"24/01/2024\".",
+    "date": 'Ví dụ: 2024-01-24 hoặc "24/01/2024".',
     "due": "Ví dụ: 2024-03-31, 2024-03, 2024-Q1, 2024 hoặc thường xuyên.",
-    "monthday": "Ví dụ: \"05/12\" cho ngày 05 tháng 12.",
-    "years": "Ví dụ: 2024 hoặc \"2021-2025\".",
+    "monthday": 'Ví dụ: "05/12" cho ngày 05 tháng 12.',
+    "years": 'Ví dụ: 2024 hoặc "2021-2025".',
 }
 
 _SIMPLE: dict[str, tuple[str, str]] = {
@@ -196,7 +216,10 @@ _SIMPLE: dict[str, tuple[str, str]] = {
     "finite_number": ("cần một số hữu hạn", ""),
     "bool_type": ("cần true hoặc false", ""),
     "bool_parsing": ("cần true hoặc false", ""),
-    "list_type": ("cần một danh sách (các dòng bắt đầu bằng '- ')", "Viết mỗi phần tử trên một dòng '- …'."),
+    "list_type": (
+        "cần một danh sách (các dòng bắt đầu bằng '- ')",
+        "Viết mỗi phần tử trên một dòng '- …'.",
+    ),
     "dict_type": ("cần một bảng khóa: giá trị", "Thụt lề các khóa con dưới khóa này."),
     "model_type": ("cần một bảng khóa: giá trị", "Thụt lề các khóa con dưới khóa này."),
     "model_attributes_type": ("cần một bảng khóa: giá trị", "Thụt lề các khóa con dưới khóa này."),

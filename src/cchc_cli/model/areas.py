@@ -13,7 +13,8 @@ class Programme(enum.StrEnum):
     NQ30C = "nq30c"
 
     @property
-    def title(self) -> str:
+    def label(self) -> str:
+        """E.g. "Nghị quyết số 76/NQ-CP ngày 15/7/2021 (giai đoạn 2021-2030)"."""
         return PROGRAMME_TITLES[self]
 
 

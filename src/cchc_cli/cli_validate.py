@@ -1,0 +1,72 @@
+"""Commands `cchc validate` and `cchc schema`."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+class Format(enum.StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
+
+
+def validate(
+    paths: Annotated[
+        Optional[list[Path]],  # noqa: UP045 - typer needs Optional here
+        typer.Argument(help="Tệp hoặc thư mục kế hoạch (mặc định: plans/).", show_default=False),
+    ] = None,
+    output_format: Annotated[
+        Optional[Format],  # noqa: UP045
+        typer.Option(
+            "--format",
+            "-f",
+            help="Định dạng: text, json, github (tự chọn khi GITHUB_ACTIONS=true), sarif.",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")
+    ] = False,
+    list_checks: Annotated[
+        bool, typer.Option("--list-checks", help="Liệt kê các kiểm tra về nội dung rồi thoát.")
+    ] = False,
+) -> int:
+    """Kiểm tra tệp kế hoạch và tệp tiến độ: cú pháp, cấu trúc và nội dung.
+
+    Mã thoát: 0 hợp lệ; 1 có lỗi (cảnh báo chỉ tính khi có --strict); 2 sai cách dùng.
+    """
+    from cchc_cli.reporters import default_format, report
+
+    if list_checks:
+        from cchc_cli.checks import CHECKS
+        from cchc_cli.console import console
+
+        for check in CHECKS:
+            console().print(f"{check.code}  {check.name}: {check.doc}")
+        return 0
+    from cchc_cli.validation import validate_paths
+
+    outcome = validate_paths(paths or [Path("plans")])
+    report(outcome, (output_format.value if output_format else None) or default_format())
+    if outcome.errors or (strict and outcome.warnings):
+        return 1
+    return 0
+
+
+def schema(
+    progress: Annotated[
+        bool, typer.Option("--progress", help="Lược đồ của tệp tiến độ thay vì tệp kế hoạch.")
+    ] = False,
+) -> int:
+    """In JSON Schema của tệp kế hoạch (cho trình soạn thảo có yaml-language-server)."""
+    from cchc_cli.reporters import write_stdout
+    from cchc_cli.schema import schema_text
+
+    write_stdout(schema_text(progress=progress))
+    return 0

@@ -1,0 +1,71 @@
+"""Finding and loading plan files with every check applied."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc_cli.checks import CHECKS
+from cchc_cli.loading import Loaded, load_model
+from cchc_cli.model.plan import Plan
+from cchc_cli.problems import InvalidInputError, UsageError
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def load_plan(path: Path, raw: bytes | None = None) -> Loaded[Plan]:
+    """Load a plan and run all semantic checks; problems are collected, never raised."""
+    return load_model(path, Plan, [c.check for c in CHECKS], raw=raw)
+
+
+def load_plan_or_raise(path: Path) -> Plan:
+    """The plan at ``path``, or InvalidInputError carrying all its problems."""
+    loaded = load_plan(path)
+    if not loaded.ok or loaded.model is None:
+        raise InvalidInputError(
+            loaded.problems, f"Kế hoạch {loaded.shown} có lỗi; hãy sửa rồi chạy lại."
+        )
+    return loaded.model
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files under ``folder``, sorted, skipping hidden folders."""
+    found = [
+        p
+        for p in folder.rglob("*")
+        if p.suffix.lower() in YAML_SUFFIXES
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    ]
+    return sorted(found)
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given and the YAML files of folders; a missing path is a usage error."""
+    result: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            result.extend(yaml_files(path))
+        elif path.exists():
+            result.append(path)
+        else:
+            raise UsageError(
+                f"Không tìm thấy '{path}'.", "Kiểm tra đường dẫn tệp hoặc thư mục kế hoạch."
+            )
+    return result
+
+
+def default_plan(folder: Path = Path("plans")) -> Path:
+    """The single plan in ``folder``; a usage error when there are none or several."""
+    if not folder.is_dir():
+        raise UsageError(
+            f"Không có thư mục '{folder}' và không chỉ ra tệp kế hoạch.",
+            "Chỉ ra tệp kế hoạch, ví dụ: plans/phu-lien-2024.yaml.",
+        )
+    found = yaml_files(folder)
+    if len(found) != 1:
+        listing = ", ".join(p.as_posix() for p in found) or "không có tệp nào"
+        raise UsageError(
+            f"Thư mục '{folder}' có {len(found)} kế hoạch ({listing}).",
+            "Chỉ ra một tệp kế hoạch cụ thể.",
+        )
+    return found[0]

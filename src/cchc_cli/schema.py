@@ -1,0 +1,74 @@
+"""JSON Schema of plan and progress files, generated from the models."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+PLAN_SCHEMA_ID = "cchc-plan.schema.json"
+PROGRESS_SCHEMA_ID = "cchc-progress.schema.json"
+
+
+def plan_schema() -> dict[str, Any]:
+    from cchc_cli.model.plan import Plan
+
+    return _finish(Plan.model_json_schema(), PLAN_SCHEMA_ID, "Kế hoạch cải cách hành chính")
+
+
+def progress_schema() -> dict[str, Any]:
+    from cchc_cli.model.progress import Progress
+
+    return _finish(Progress.model_json_schema(), PROGRESS_SCHEMA_ID, "Tiến độ thực hiện theo quý")
+
+
+# Class docstrings are English, for developers; editors show these to the clerk.
+_VIETNAMESE_DEFS: dict[str, tuple[str, str]] = {
+    "Aggregation": (
+        "Cách cộng dồn",
+        "sum: cộng các kỳ; last: lấy kỳ gần nhất; rate: tính lại tỷ lệ từ số liệu cộng dồn; none: không cộng dồn.",
+    ),
+    "Baseline": ("Giá trị cơ sở", "Năm và giá trị xuất phát của chỉ số."),
+    "CountField": ("Số liệu", "Một số liệu đếm mà tệp tiến độ cung cấp."),
+    "Direction": (
+        "Chiều của chỉ tiêu",
+        "at_least: từ … trở lên; above: trên; at_most: không quá; below: dưới; exactly: đúng bằng.",
+    ),
+    "Indicator": ("Chỉ số", "Một chỉ tiêu đo được của kế hoạch."),
+    "Issuance": ("Văn bản ban hành", "Số, ký hiệu, ngày, cơ quan ban hành và tên kế hoạch."),
+    "Measure": ("Cách đo", "value: một giá trị; rate: tỷ lệ tính từ số liệu; text: định tính."),
+    "Post": ("Chức danh", "Chức danh, bộ phận được giao nhiệm vụ."),
+    "Programme": (
+        "Chương trình",
+        "nq76: NQ 76/NQ-CP (2021-2030); nq30c: NQ 30c/NQ-CP (2011-2020).",
+    ),
+    "ReportKind": ("Kỳ báo cáo", "quy-1: quý I; 6-thang: 6 tháng; quy-3: quý III; nam: năm."),
+    "ReportingRule": ("Chế độ báo cáo", "Các kỳ báo cáo, hạn gửi và nơi nhận."),
+    "ScheduledReport": ("Kỳ báo cáo định kỳ", "Một kỳ báo cáo và các mốc ngày của nó."),
+    "Signer": ("Người ký", "Thẩm quyền ký, chức vụ và họ tên người ký báo cáo."),
+    "Target": ("Chỉ tiêu", "Giá trị cần đạt và chiều của nó."),
+    "Task": ("Nhiệm vụ", "Một nhiệm vụ của kế hoạch, thuộc một lĩnh vực cải cách."),
+    "Unit": ("Đơn vị", "Đơn vị hành chính ban hành kế hoạch và báo cáo."),
+    "UnitKind": (
+        "Loại đơn vị",
+        "phường, xã, đặc khu, thị trấn, quận, huyện, thị xã, thành phố, tỉnh.",
+    ),
+}
+
+
+def _finish(schema: dict[str, Any], schema_id: str, title: str) -> dict[str, Any]:
+    for name, definition in schema.get("$defs", {}).items():
+        if name in _VIETNAMESE_DEFS:
+            definition["title"], definition["description"] = _VIETNAMESE_DEFS[name]
+    schema.pop("description", None)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_id,
+        **schema,
+        "title": title,
+    }
+
+
+def schema_text(progress: bool = False) -> str:
+    """The schema as stable, human-readable JSON text."""
+    value = progress_schema() if progress else plan_schema()
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"

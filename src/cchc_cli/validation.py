@@ -1,0 +1,46 @@
+"""`cchc validate` as a pure function: files in, an Outcome of every problem out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc_cli.checks import CHECKS
+from cchc_cli.loading import read_bytes, validate_document
+from cchc_cli.model.plan import Plan
+from cchc_cli.plans import expand_paths
+from cchc_cli.problems import Problem, ProblemList, display_path
+from cchc_cli.reporters import Outcome
+from cchc_cli.yamlsafe import load_bytes
+
+_PLAN_CHECKS = [c.check for c in CHECKS]
+
+
+def validate_file(path: Path) -> list[Problem]:
+    """Every problem in one plan or progress file."""
+    problems = ProblemList(display_path(path))
+    raw = read_bytes(path, problems)
+    document = load_bytes(raw, problems) if raw is not None else None
+    if document is None:
+        return problems.items
+    if _is_progress(document.data):
+        from cchc_cli.progress import load_progress
+
+        return load_progress(path).problems
+    return validate_document(path, document, Plan, _PLAN_CHECKS, problems).problems
+
+
+def _is_progress(data: object) -> bool:
+    try:
+        from cchc_cli.progress import is_progress_document
+    except ImportError:  # progress records arrive with `cchc report`
+        return False
+    return isinstance(data, dict) and is_progress_document(data)
+
+
+def validate_paths(paths: list[Path]) -> Outcome:
+    """Validate files and folders (their *.yaml and *.yml files, recursively)."""
+    files = expand_paths(paths)
+    problems: list[Problem] = []
+    for path in files:
+        problems.extend(validate_file(path))
+    return Outcome(files=[display_path(p) for p in files], problems=problems)
