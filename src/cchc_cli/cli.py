@@ -32,8 +32,18 @@ cli_report.register(app)
 cli_diff.register(app)
 
 
+def _click_exceptions() -> Any:
+    # Recent typer releases vendor their own copy of click; older ones use click itself.
+    try:
+        from typer._click import exceptions
+    except ImportError:  # pragma: no cover - depends on the installed typer
+        from click import exceptions
+    return exceptions
+
+
 def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
     """Run the app and map every user-facing error to its exit code; no tracebacks."""
+    clicks = _click_exceptions()
     try:
         result = entry(args=args, prog_name="cchc", standalone_mode=False)
     except CchcError as exc:
@@ -47,18 +57,16 @@ def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
         return exc.exit_code
     except typer.Exit as exc:
         return int(exc.exit_code)
+    except typer.Abort:
+        sys.stderr.write("\nĐã dừng.\n")
+        return 130
+    except clicks.ClickException as exc:
+        exc.show()
+        return int(exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("\nĐã dừng theo yêu cầu (Ctrl-C).\n")
         return 130
     except Exception as exc:  # the last line of defence: never a bare traceback
-        import click
-
-        if isinstance(exc, click.exceptions.Abort):
-            sys.stderr.write("\nĐã dừng.\n")
-            return 1
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return exc.exit_code
         from cchc_cli.console import print_internal_error
 
         print_internal_error(exc)

@@ -164,6 +164,10 @@ _SYNTAX_MESSAGES = {
         "Dấu ':' không được dùng ở vị trí này",
         "Nếu văn bản có chứa ': ', hãy đặt cả giá trị trong dấu nháy kép.",
     ),
+    "found a tab character": (
+        "Ký tự Tab không được dùng để thụt lề",
+        "Hãy thay Tab bằng dấu cách.",
+    ),
     "found character '\\t'": (
         "Ký tự Tab không được dùng để thụt lề",
         "Hãy thay Tab bằng dấu cách.",
@@ -293,7 +297,9 @@ class _Builder:
 
     def take_key(self, frame: _Frame, event: Any, mark: Mark) -> None:
         if event.tag not in (None, _STR_TAG) or event.anchor is not None:
-            self.fail(mark, "E106", "Khóa không được có thẻ hay neo YAML.", "Viết khóa là chữ thường.")
+            self.fail(
+                mark, "E106", "Khóa không được có thẻ hay neo YAML.", "Viết khóa là chữ thường."
+            )
             return
         key = _nfc(event.value)
         assert isinstance(frame.container, dict)
@@ -365,7 +371,9 @@ class _Builder:
     def alias(self, event: Any, mark: Mark) -> None:
         self.aliases += 1
         if self.aliases > MAX_ALIASES:
-            self.fail(mark, "E110", "Tệp dùng quá nhiều bí danh YAML (*).", "Viết trực tiếp nội dung.")
+            self.fail(
+                mark, "E110", "Tệp dùng quá nhiều bí danh YAML (*).", "Viết trực tiếp nội dung."
+            )
             return
         if self.stack and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is None:
             self.fail(mark, "E106", "Khóa không được là bí danh YAML.", "Viết khóa là chữ thường.")
@@ -393,7 +401,7 @@ class _Builder:
             self.fail(
                 mark,
                 "E110",
-                f"Tệp có quá nhiều giá trị (trên {MAX_NODES:,} sau khi mở rộng bí danh).",
+                f"Tệp có quá nhiều giá trị (trên {_vn(MAX_NODES)} sau khi mở rộng bí danh).",
                 "Kiểm tra các bí danh (*tên) lồng nhau; một kế hoạch không cần lớn như vậy.",
             )
 
@@ -412,6 +420,11 @@ class _Builder:
             frame.key = None
         else:
             frame.container.append(value)
+
+
+def _vn(number: int) -> str:
+    """19630 → "19.630": Vietnamese thousands separator."""
+    return f"{number:,}".replace(",", ".")
 
 
 def _nfc(text: str) -> str:
@@ -442,7 +455,7 @@ def load_bytes(raw: bytes, problems: ProblemList) -> Document | None:
         problems.add(
             Mark(1, 1),
             "E112",
-            f"Tệp quá lớn ({len(raw):,} byte; tối đa {MAX_BYTES:,}).",
+            f"Tệp quá lớn ({_vn(len(raw))} byte; tối đa {_vn(MAX_BYTES)}).",
             "Một kế hoạch không cần lớn như vậy; kiểm tra lại tệp.",
         )
         return None

@@ -1,0 +1,45 @@
+"""Test helpers: inline file trees and running the CLI through its one error handler."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+from typer.testing import CliRunner
+
+from cchc_cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+PLANS = ROOT / "plans"
+SHARED = ROOT.parent / "shared"
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write {relative path: content} under root; text is written as UTF-8."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str | Path, env: dict[str, str | None] | None = None) -> CliResult:
+    """Run `cchc ARGS` in-process exactly as the console script does, capturing output."""
+    runner = CliRunner()
+    command = typer.main.get_command(cli.app)
+    with runner.isolation(env=env) as (out, err, _):
+        code = cli.run(command, [str(a) for a in args])
+        stdout, stderr = out.getvalue(), err.getvalue()
+    return CliResult(code, stdout.decode("utf-8"), stderr.decode("utf-8"))

@@ -1,0 +1,144 @@
+"""`cchc validate` and `cchc schema` through the real command line: exit codes and formats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import FIXTURES, ROOT, run_cli, write_tree
+
+MINIMAL = FIXTURES / "plans" / "valid" / "minimal.yaml"
+INVALID = FIXTURES / "plans" / "invalid"
+WARNING_ONLY = INVALID / "area-without-task.yaml"
+
+
+def test_valid_file_exits_0() -> None:
+    result = run_cli("validate", MINIMAL)
+    assert result.exit_code == 0, result.stdout
+    assert "0 lỗi" in result.stdout
+
+
+def test_problems_exit_1_with_location_code_and_hint() -> None:
+    result = run_cli("validate", INVALID / "unknown-key-typo.yaml", "--format", "text")
+    assert result.exit_code == 1
+    assert "unknown-key-typo.yaml:6:3: lỗi E204" in result.stdout
+    assert "Có phải ý bạn là 'province'?" in result.stdout
+
+
+def test_warnings_exit_0_unless_strict() -> None:
+    assert run_cli("validate", WARNING_ONLY).exit_code == 0
+    strict = run_cli("validate", "--strict", WARNING_ONLY)
+    assert strict.exit_code == 1
+    assert "W312" in strict.stdout
+
+
+def test_missing_path_is_a_usage_error_exit_2() -> None:
+    result = run_cli("validate", "no/such/plan.yaml")
+    assert result.exit_code == 2
+    assert "Không tìm thấy 'no/such/plan.yaml'" in result.stderr
+
+
+def test_unknown_option_is_a_usage_error_exit_2() -> None:
+    result = run_cli("validate", "--no-such-option")
+    assert result.exit_code == 2
+    assert "--no-such-option" in result.stderr
+
+
+def test_unknown_format_is_a_usage_error_exit_2() -> None:
+    assert run_cli("validate", "--format", "xml", MINIMAL).exit_code == 2
+
+
+def test_every_problem_in_every_file_in_one_run(tmp_path: Path) -> None:
+    files = sorted(INVALID.glob("*.yaml"))
+    result = run_cli("validate", "--format", "json", *files)
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    flagged = {Path(p["path"]).name for p in report["problems"]}
+    assert flagged == {f.name for f in files}
+    assert report["summary"]["files"] == len(files)
+
+
+def test_json_format_is_one_documented_object() -> None:
+    result = run_cli("validate", "-f", "json", INVALID / "duplicate-key.yaml", MINIMAL)
+    report = json.loads(result.stdout)
+    assert set(report) == {"version", "valid", "summary", "files", "problems"}
+    assert report["valid"] is False
+    assert report["summary"] == {"files": 2, "errors": 1, "warnings": 0}
+    (problem,) = report["problems"]
+    assert problem["code"] == "E107"
+    assert (problem["line"], problem["column"]) == (6, 3)
+    assert problem["severity"] == "error"
+    assert "dòng 4" in problem["message"]
+    assert set(problem) == {"path", "line", "column", "code", "severity", "message", "hint"}
+
+
+def test_github_format_is_chosen_inside_github_actions() -> None:
+    result = run_cli("validate", INVALID / "owner-not-a-post.yaml", env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    line = result.stdout.splitlines()[0]
+    assert line.startswith("::error file=")
+    assert "owner-not-a-post.yaml,line=25,col=71,title=E303::" in line
+
+
+def test_github_format_escapes_percent_and_newlines() -> None:
+    result = run_cli("validate", "-f", "github", INVALID / "percent-out-of-range.yaml")
+    assert "105%25" in result.stdout
+    assert "\n::" not in result.stdout.split("::", 2)[2].split("\n")[0]
+
+
+def test_sarif_format() -> None:
+    result = run_cli("validate", "-f", "sarif", INVALID / "duplicate-task-id.yaml")
+    sarif = json.loads(result.stdout)
+    (res,) = sarif["runs"][0]["results"]
+    assert res["ruleId"] == "E301"
+    assert res["locations"][0]["physicalLocation"]["region"]["startLine"] == 25
+
+
+def test_default_path_is_plans_of_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_tree(tmp_path, {"plans/a.yaml": MINIMAL.read_text(encoding="utf-8")})
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("validate")
+    assert result.exit_code == 0
+    assert "1 tệp" in result.stdout
+
+
+def test_folders_are_searched_recursively(tmp_path: Path) -> None:
+    text = MINIMAL.read_text(encoding="utf-8")
+    write_tree(
+        tmp_path, {"a/x.yaml": text, "a/b/y.yml": text, "a/notes.txt": "x", "a/.git/z.yaml": "x: ["}
+    )
+    result = run_cli("validate", "-f", "json", tmp_path / "a")
+    assert json.loads(result.stdout)["summary"]["files"] == 2
+
+
+def test_list_checks_documents_each_check() -> None:
+    result = run_cli("validate", "--list-checks")
+    assert result.exit_code == 0
+    assert "E303  owners-are-posts" in result.stdout
+
+
+def test_schema_is_json_with_vietnamese_titles() -> None:
+    result = run_cli("schema")
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert schema["$defs"]["Task"]["title"] == "Nhiệm vụ"
+    assert schema["$defs"]["Task"]["properties"]["lead"]["title"] == "Chủ trì"
+    assert schema["additionalProperties"] is False
+
+
+def test_shipped_schema_file_is_up_to_date() -> None:
+    shipped = ROOT / "schema" / "cchc-plan.schema.json"
+    assert shipped.read_text(encoding="utf-8") == run_cli("schema").stdout, (
+        "run: cchc schema > schema/cchc-plan.schema.json"
+    )
+
+
+def test_help_lists_commands() -> None:
+    result = run_cli("--help")
+    assert result.exit_code == 0
+    for command in ("validate", "schema"):
+        assert command in result.stdout

@@ -1,0 +1,156 @@
+"""The strict loader: YAML 1.1 surprises, limits, encodings, and never a traceback."""
+
+from __future__ import annotations
+
+import time
+import unicodedata
+from pathlib import Path
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc_cli.loading import load_model
+from cchc_cli.model.plan import Plan
+from cchc_cli.problems import ProblemList
+from cchc_cli.yamlsafe import MAX_DEPTH, load_bytes, looks_legacy
+
+
+def load(text: str | bytes) -> tuple[object, list[str]]:
+    problems = ProblemList("t.yaml")
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    document = load_bytes(raw, problems)
+    return (document.data if document else None), [p.code for p in problems.items]
+
+
+def test_yaml_11_values_stay_text() -> None:
+    data, codes = load("a: no\nb: on\nc: 010\nd: 2024-01-05\ne: 1e3\nf: yes\ng: 0x1F\nh: .inf\n")
+    assert codes == []
+    assert data == {
+        "a": "no",
+        "b": "on",
+        "c": "010",
+        "d": "2024-01-05",
+        "e": "1e3",
+        "f": "yes",
+        "g": "0x1F",
+        "h": ".inf",
+    }
+
+
+def test_core_scalars_resolve() -> None:
+    data, _ = load("a: 12\nb: -3\nc: 1.5\nd: true\ne: ~\nf: null\ng: '12'\n")
+    assert data == {"a": 12, "b": -3, "c": 1.5, "d": True, "e": None, "f": None, "g": "12"}
+
+
+def test_keys_are_always_text() -> None:
+    data, _ = load("2024: a\ntrue: b\n")
+    assert data == {"2024": "a", "true": "b"}
+
+
+def test_text_is_nfc() -> None:
+    data, _ = load(unicodedata.normalize("NFD", "t: Phù Liễn\n"))
+    assert isinstance(data, dict)
+    assert data["t"] == unicodedata.normalize("NFC", "Phù Liễn")
+
+
+def test_marks_of_values_and_keys() -> None:
+    problems = ProblemList("t")
+    document = load_bytes(b"a:\n  - x\n  - {b: 1}\n", problems)
+    assert document is not None
+    assert document.mark_for(("a", 1, "b")).line == 3
+    assert document.key_mark_for(("a", 1, "b")).column == 6
+    assert document.mark_for(("a", 7, "zz")).line == 2  # nearest located parent
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    problems = ProblemList("t")
+    load_bytes(b"a: 1\nb: 2\na: 3\n", problems)
+    (problem,) = problems.items
+    assert (problem.code, problem.line) == ("E107", 3)
+    assert "dòng 1" in problem.message
+
+
+def test_python_tags_never_construct_anything() -> None:
+    for tag in ("!!python/object/apply:os.system ['true']", "!!python/name:os.system", "!custom x"):
+        assert load(f"a: {tag}\n")[1] == ["E104"]
+
+
+def test_encodings() -> None:
+    assert load("t: Phù\n".encode("utf-16"))[0] == {"t": "Phù"}
+    assert load(b"\xef\xbb\xbft: x\n")[0] == {"t": "x"}
+    assert load("t: Phù\n".encode("cp1258"))[1] == ["E101"]
+    assert load("t: x\n".encode("utf-32"))[1] == ["E101"]
+
+
+def test_legacy_vietnamese_encodings_are_detected() -> None:
+    assert looks_legacy("Céng hoµ x· héi chñ nghÜa ViÖt Nam")  # TCVN3 (.VnTime)
+    assert looks_legacy("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam")  # VNI
+    assert not looks_legacy("Cộng hòa xã hội chủ nghĩa Việt Nam")
+    assert not looks_legacy("Nhiệt độ 30°C, tỷ lệ ± 5%")
+    assert not looks_legacy("Café à la carte")
+
+
+def test_control_characters_are_errors_at_their_line() -> None:
+    problems = ProblemList("t")
+    load_bytes(b"a: x\nb: y\x07z\n", problems)
+    assert [(p.code, p.line, p.column) for p in problems.items] == [("E102", 2, 5)]
+
+
+def test_hostile_files_end_quickly_in_an_error() -> None:
+    bomb = "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 10) + "]\n"
+        for i in range(20)
+    )
+    hostile = {
+        "E110": bomb,
+        "E109": "a: " + "[" * 100_000,
+        "E109 ": "a:\n" + "".join(" " * i + "- \n" for i in range(1, 200)),
+    }
+    for code, text in hostile.items():
+        started = time.process_time()
+        assert load(text)[1] == [code.strip()]
+        # A generous bound: the point is "no hang", not speed (see benchmarks/).
+        assert time.process_time() - started < 5
+    assert MAX_DEPTH <= 100
+
+
+def test_oversized_file_is_refused() -> None:
+    assert load(b"a: " + b"x" * (5 * 1024 * 1024))[1] == ["E112"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_arbitrary_bytes_end_in_data_or_diagnostics(raw: bytes) -> None:
+    problems = ProblemList("t")
+    document = load_bytes(raw, problems)
+    assert document is not None or problems.items
+
+
+_scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20)
+)
+_documents = st.recursive(
+    _scalars,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=25,
+)
+_plan_keys = st.sampled_from(
+    ["unit", "issued", "years", "programme", "tasks", "indicators", "reporting"]
+)
+_plan_like = st.dictionaries(_plan_keys, _documents, max_size=7)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_documents, _plan_like))
+def test_arbitrary_yaml_documents_end_in_a_model_or_diagnostics(
+    tmp_path_factory: object, data: object
+) -> None:
+    text = yaml.safe_dump(data, allow_unicode=True)
+    path = Path("generated.yaml")
+    loaded = load_model(path, Plan, raw=text.encode("utf-8"))
+    assert loaded.model is not None or loaded.problems
+    for problem in loaded.problems:
+        assert problem.message and problem.code
