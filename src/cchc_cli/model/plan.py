@@ -43,7 +43,9 @@ class Post(Model):
 
     id: Id = vi("Mã chức danh", "Mã ngắn, không dấu, dùng trong lead/partners của nhiệm vụ.")
     title: Text = vi("Tên chức danh", "Ví dụ: Công chức Văn phòng - Thống kê.")
-    duties: list[Text] = vi("Nhiệm vụ", "Các nhiệm vụ được phân công (mục Tổ chức thực hiện).", default=[])
+    duties: list[Text] = vi(
+        "Nhiệm vụ", "Các nhiệm vụ được phân công (mục Tổ chức thực hiện).", default=[]
+    )
 
 
 class Signer(Model):
@@ -51,7 +53,9 @@ class Signer(Model):
 
     authority: Text = vi("Thẩm quyền ký", "Ví dụ: TM. ỦY BAN NHÂN DÂN.")
     title: Text = vi("Chức vụ", "Ví dụ: CHỦ TỊCH; cấp phó ký: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.")
-    name: Text | None = vi("Họ và tên", "Họ tên người ký; có thể khai trong tệp tiến độ.", default=None)
+    name: Text | None = vi(
+        "Họ và tên", "Họ tên người ký; có thể khai trong tệp tiến độ.", default=None
+    )
     deputy_of: Text | None = vi(
         "Ký thay", "Khi cấp phó ký: chức vụ của cấp trưởng, ví dụ 'KT. CHỦ TỊCH'.", default=None
     )
@@ -62,10 +66,10 @@ class Unit(Model):
 
     name: Text = vi("Tên đơn vị", "Tên riêng, ví dụ: Phù Liễn.")
     kind: UnitKind = vi("Loại đơn vị", "phường, xã, đặc khu, quận, huyện, thành phố, tỉnh…")
-    body: Text = vi(
-        "Cơ quan", "Cơ quan ban hành văn bản của đơn vị.", default="Ủy ban nhân dân"
+    body: Text = vi("Cơ quan", "Cơ quan ban hành văn bản của đơn vị.", default="Ủy ban nhân dân")
+    province: Text | None = vi(
+        "Tỉnh/thành phố", "Tỉnh, thành phố trực thuộc trung ương.", default=None
     )
-    province: Text | None = vi("Tỉnh/thành phố", "Tỉnh, thành phố trực thuộc trung ương.", default=None)
     place: Text | None = vi(
         "Địa danh", "Địa danh ghi ở dòng ngày tháng; mặc định là tên đơn vị.", default=None
     )
@@ -74,7 +78,9 @@ class Unit(Model):
         "Tên cơ quan cấp trên ghi phía trên tên cơ quan ban hành (chữ in hoa, không đậm), nếu có.",
         default=None,
     )
-    reports_to: Text | None = vi("Cấp trên nhận báo cáo", "Cơ quan cấp trên trực tiếp.", default=None)
+    reports_to: Text | None = vi(
+        "Cấp trên nhận báo cáo", "Cơ quan cấp trên trực tiếp.", default=None
+    )
     signer: Signer = vi("Người ký", "Người ký báo cáo của đơn vị.")
     posts: list[Post] = vi("Chức danh", "Các chức danh, bộ phận được giao nhiệm vụ.", default=[])
 
@@ -119,11 +125,12 @@ class YearSpan:
             start = end = int(value)
         else:
             raise PydanticCustomError(
-                "years_format", "Năm phải là một năm (2024) hoặc một giai đoạn (\"2021-2025\")"
+                "years_format", 'Năm phải là một năm (2024) hoặc một giai đoạn ("2021-2025")'
             )
         if not 1990 <= start <= end <= 2200:
             raise PydanticCustomError(
-                "years_range", "Giai đoạn {value} không hợp lệ: năm đầu phải không sau năm cuối",
+                "years_range",
+                "Giai đoạn {value} không hợp lệ: năm đầu phải không sau năm cuối",
                 {"value": f"{start}-{end}"},
             )
         return cls(start, end)
@@ -154,7 +161,9 @@ class Issuance(Model):
     number: Text = vi("Số, ký hiệu", "Ví dụ: 19/QĐ-UBND, 216/KH-UBND.")
     date: Date = vi("Ngày ban hành", "Dạng YYYY-MM-DD hoặc DD/MM/YYYY.")
     issuer: Text = vi("Cơ quan ban hành", "Ví dụ: Ủy ban nhân dân phường Phù Liễn.")
-    title: Text = vi("Tên kế hoạch", "Trích yếu nội dung, ví dụ: Cải cách hành chính phường … năm 2024.")
+    title: Text = vi(
+        "Tên kế hoạch", "Trích yếu nội dung, ví dụ: Cải cách hành chính phường … năm 2024."
+    )
     signed_by: Text | None = vi("Người ký", "Người ký văn bản ban hành, nếu biết.", default=None)
 
 
@@ -170,8 +179,12 @@ class Task(Model):
         "Thời hạn",
         "Ngày (2024-03-31), tháng (2024-03), quý (2024-Q1), cả năm (2024) hoặc 'thường xuyên'.",
     )
-    output: Text | None = vi("Sản phẩm", "Sản phẩm dự kiến, ví dụ: Báo cáo, Kế hoạch.", default=None)
-    ref: Text | None = vi("Mục trong văn bản", "Vị trí trong văn bản gốc, ví dụ III.3.đ.", default=None)
+    output: Text | None = vi(
+        "Sản phẩm", "Sản phẩm dự kiến, ví dụ: Báo cáo, Kế hoạch.", default=None
+    )
+    ref: Text | None = vi(
+        "Mục trong văn bản", "Vị trí trong văn bản gốc, ví dụ III.3.đ.", default=None
+    )
 
 
 class Measure(enum.StrEnum):
@@ -207,11 +220,16 @@ class Target(Model):
     """An indicator's target ("chỉ tiêu") with its direction."""
 
     direction: Direction | None = vi(
-        "Chiều", "at_least (từ … trở lên), above (trên), at_most (không quá), below (dưới), exactly.",
+        "Chiều",
+        "at_least (từ … trở lên), above (trên), at_most (không quá), below (dưới), exactly.",
         default=None,
     )
-    value: float | None = vi("Giá trị", "Số, không kèm đơn vị; phần trăm ghi 95 cho 95%.", default=None)
-    text: Text | None = vi("Chỉ tiêu định tính", "Với chỉ số định tính: mô tả kết quả cần đạt.", default=None)
+    value: float | None = vi(
+        "Giá trị", "Số, không kèm đơn vị; phần trăm ghi 95 cho 95%.", default=None
+    )
+    text: Text | None = vi(
+        "Chỉ tiêu định tính", "Với chỉ số định tính: mô tả kết quả cần đạt.", default=None
+    )
 
 
 class Baseline(Model):
@@ -229,7 +247,8 @@ class Indicator(Model):
     name: Text = vi("Tên chỉ số", "Giữ nguyên văn kế hoạch.")
     unit: Text | None = vi("Đơn vị tính", "%, hồ sơ, văn bản, ngày, …", default=None)
     measure: Measure = vi(
-        "Cách đo", "value: một giá trị; rate: tỷ lệ tính từ số liệu; text: định tính.",
+        "Cách đo",
+        "value: một giá trị; rate: tỷ lệ tính từ số liệu; text: định tính.",
         default=Measure.VALUE,
     )
     target: Target | None = vi("Chỉ tiêu", "Giá trị cần đạt và chiều.", default=None)
@@ -238,10 +257,13 @@ class Indicator(Model):
     numerator: list[Id] = vi("Tử số", "Với rate: các số liệu được cộng làm tử số.", default=[])
     denominator: Id | None = vi("Mẫu số", "Với rate: số liệu làm mẫu số.", default=None)
     aggregation: Aggregation = vi(
-        "Cộng dồn", "sum: cộng; last: lấy kỳ gần nhất; rate: tính lại từ số liệu cộng dồn; none.",
+        "Cộng dồn",
+        "sum: cộng; last: lấy kỳ gần nhất; rate: tính lại từ số liệu cộng dồn; none.",
         default=Aggregation.LAST,
     )
-    ref: Text | None = vi("Mục trong văn bản", "Vị trí trong văn bản gốc, ví dụ II.5.", default=None)
+    ref: Text | None = vi(
+        "Mục trong văn bản", "Vị trí trong văn bản gốc, ví dụ II.5.", default=None
+    )
 
 
 class ReportKind(enum.StrEnum):
@@ -257,7 +279,7 @@ class ScheduledReport(Model):
     """One periodic report and its dates ("báo cáo định kỳ")."""
 
     kind: ReportKind = vi("Kỳ báo cáo", "quy-1, 6-thang, quy-3 hoặc nam.")
-    send_before: MonthDay = vi("Gửi trước ngày", "Ngày trong năm dạng DD/MM, ví dụ \"05/03\".")
+    send_before: MonthDay = vi("Gửi trước ngày", 'Ngày trong năm dạng DD/MM, ví dụ "05/03".')
     window_start: MonthDay | None = vi(
         "Bắt đầu kỳ số liệu",
         "DD/MM; mặc định theo Nghị định 09/2019: ngày 15 tháng trước kỳ (năm trước nếu sau ngày kết thúc).",
@@ -282,7 +304,9 @@ class ReportingRule(Model):
     archive: Text = vi("Lưu", "Dòng lưu cuối 'Nơi nhận', ví dụ 'VT' hoặc 'VT, VP'.", default="VT")
     document_code: Text = vi("Ký hiệu báo cáo", "Ví dụ BC-UBND.", default="BC-UBND")
     reports: list[ScheduledReport] = vi("Các kỳ báo cáo", "Mỗi kỳ báo cáo và hạn gửi.", default=[])
-    source: Text | None = vi("Căn cứ", "Trích nguyên văn quy định báo cáo trong kế hoạch.", default=None)
+    source: Text | None = vi(
+        "Căn cứ", "Trích nguyên văn quy định báo cáo trong kế hoạch.", default=None
+    )
 
 
 class Plan(Model):
@@ -290,7 +314,7 @@ class Plan(Model):
 
     unit: Unit = vi("Đơn vị", "Đơn vị ban hành kế hoạch và báo cáo.")
     issued: Issuance = vi("Văn bản ban hành", "Số, ngày, cơ quan ban hành, tên kế hoạch.")
-    years: YearSpan = vi("Năm", "Năm (2024) hoặc giai đoạn (\"2021-2025\") của kế hoạch.")
+    years: YearSpan = vi("Năm", 'Năm (2024) hoặc giai đoạn ("2021-2025") của kế hoạch.')
     programme: Programme = vi(
         "Chương trình", "nq76 (NQ 76/NQ-CP, 2021-2030) hoặc nq30c (NQ 30c/NQ-CP, 2011-2020)."
     )
@@ -300,9 +324,13 @@ class Plan(Model):
     targets: list[Text] = vi("Chỉ tiêu chủ yếu", "Nguyên văn các chỉ tiêu chủ yếu.", default=[])
     tasks: list[Task] = vi("Nhiệm vụ", "Các nhiệm vụ, giải pháp theo lĩnh vực.", default=[])
     indicators: list[Indicator] = vi("Chỉ số", "Các chỉ tiêu đo được.", default=[])
-    reporting: ReportingRule | None = vi("Chế độ báo cáo", "Các kỳ báo cáo và nơi nhận.", default=None)
+    reporting: ReportingRule | None = vi(
+        "Chế độ báo cáo", "Các kỳ báo cáo và nơi nhận.", default=None
+    )
     templates: Text | None = vi(
-        "Thư mục mẫu", "Thư mục mẫu báo cáo riêng của đơn vị, tương đối với tệp kế hoạch.", default=None
+        "Thư mục mẫu",
+        "Thư mục mẫu báo cáo riêng của đơn vị, tương đối với tệp kế hoạch.",
+        default=None,
     )
     notes: list[Text] = vi("Ghi chú", "Ghi chú về nguồn và cách mã hóa kế hoạch.", default=[])
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
 
+from pydantic import BaseModel as _PydanticBase
 from pydantic import (
     BeforeValidator,
     ConfigDict,
@@ -17,7 +18,6 @@ from pydantic import (
     GetJsonSchemaHandler,
     PlainSerializer,
 )
-from pydantic import BaseModel as _PydanticBase
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -72,7 +72,9 @@ def parse_date(value: Any) -> date:
         day, month, year = (int(g) for g in match.groups())
     else:
         raise PydanticCustomError(
-            "date_format", "'{value}' không phải ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY", {"value": text}
+            "date_format",
+            "'{value}' không phải ngày dạng YYYY-MM-DD hoặc DD/MM/YYYY",
+            {"value": text},
         )
     try:
         return date(year, month, day)
@@ -111,7 +113,7 @@ class MonthDay:
             return value
         if not isinstance(value, str):
             raise PydanticCustomError(
-                "monthday_type", "Cần một ngày trong năm dạng DD/MM, ví dụ \"05/12\" (có dấu nháy)"
+                "monthday_type", 'Cần một ngày trong năm dạng DD/MM, ví dụ "05/12" (có dấu nháy)'
             )
         match = re.fullmatch(r"(\d{1,2})/(\d{1,2})", value.strip())
         if not match:
@@ -240,7 +242,10 @@ class Due:
         return {
             "anyOf": [
                 {"type": "integer", "minimum": 1900, "maximum": 2200},
-                {"type": "string", "pattern": r"^(\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?|\d{1,2}/\d{1,2}/\d{4})$"},
+                {
+                    "type": "string",
+                    "pattern": r"^(\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?|\d{1,2}/\d{1,2}/\d{4})$",
+                },
                 {"type": "string", "enum": ["thường xuyên"]},
             ]
         }
