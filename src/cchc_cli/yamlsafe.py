@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -253,7 +252,6 @@ class _Builder:
 
     def run(self, parser: Any) -> None:  # noqa: PLR0915 - one hot loop, kept together
         marks = self.doc.marks
-        key_marks = self.doc.key_marks
         anchors: dict[str, tuple[Any, int]] = {}
         # A frame: [container, path, anchor, nodes_before, pending key or None]
         stack: list[list[Any]] = []
@@ -273,7 +271,7 @@ class _Builder:
                     self.take_key(frame, event)
                     continue
                 tag = event.tag
-                if tag is not None and tag != _STR_TAG and tag != "!":
+                if tag is not None and tag not in (_STR_TAG, "!"):
                     return self.fail(event, "E104", _TAG.format(tag), _TAG_HINT)
                 value = event.value
                 if not value.isascii():
