@@ -142,3 +142,18 @@ def test_help_lists_commands() -> None:
     assert result.exit_code == 0
     for command in ("validate", "schema"):
         assert command in result.stdout
+
+
+def test_field_reference_is_up_to_date() -> None:
+    shipped = ROOT / "docs" / "plan-fields.md"
+    assert shipped.read_text(encoding="utf-8") == run_cli("schema", "--fields").stdout, (
+        "run: cchc schema --fields > docs/plan-fields.md"
+    )
+
+
+def test_every_plan_field_is_documented_in_vietnamese() -> None:
+    schema = json.loads(run_cli("schema").stdout)
+    sections = [schema, *schema["$defs"].values()]
+    for section in sections:
+        for key, prop in section.get("properties", {}).items():
+            assert prop.get("title") and prop.get("description"), key

@@ -63,10 +63,13 @@ def schema(
     progress: Annotated[
         bool, typer.Option("--progress", help="Lược đồ của tệp tiến độ thay vì tệp kế hoạch.")
     ] = False,
+    fields: Annotated[
+        bool, typer.Option("--fields", help="In bảng các trường (Markdown) thay vì JSON Schema.")
+    ] = False,
 ) -> int:
     """In JSON Schema của tệp kế hoạch (cho trình soạn thảo có yaml-language-server)."""
     from cchc_cli.reporters import write_stdout
-    from cchc_cli.schema import schema_text
+    from cchc_cli.schema import fields_markdown, schema_text
 
-    write_stdout(schema_text(progress=progress))
+    write_stdout(fields_markdown(progress) if fields else schema_text(progress=progress))
     return 0

@@ -72,3 +72,30 @@ def schema_text(progress: bool = False) -> str:
     """The schema as stable, human-readable JSON text."""
     value = progress_schema() if progress else plan_schema()
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def fields_markdown(progress: bool = False) -> str:
+    """Every field of the file format with its Vietnamese term and meaning, as Markdown."""
+    schema = progress_schema() if progress else plan_schema()
+    definitions = schema.get("$defs", {})
+    lines = [f"# {schema['title']}: các trường", ""]
+    lines += [
+        "Tệp này được sinh từ mô hình dữ liệu (`cchc schema --fields`); đừng sửa tay.",
+        "",
+    ]
+    sections = [("(gốc)", schema)] + sorted(
+        (name, value) for name, value in definitions.items() if "properties" in value
+    )
+    for name, section in sections:
+        title = section.get("title", name)
+        lines += [f"## {title} (`{name}`)", ""]
+        if section is not schema and section.get("description"):
+            lines += [section["description"], ""]
+        lines += ["| khóa | thuật ngữ | bắt buộc | ý nghĩa |", "|---|---|---|---|"]
+        required = set(section.get("required", []))
+        for key, prop in section["properties"].items():
+            mark = "có" if key in required else ""
+            description = str(prop.get("description", "")).replace("|", "\\|")
+            lines.append(f"| `{key}` | {prop.get('title', '')} | {mark} | {description} |")
+        lines.append("")
+    return "\n".join(lines)
