@@ -116,7 +116,7 @@ def test_hostile_files_end_quickly_in_an_error() -> None:
 
 
 def test_oversized_file_is_refused() -> None:
-    assert load(b"a: " + b"x" * (5 * 1024 * 1024))[1] == ["E112"]
+    assert load(b"a: " + b"x" * (3 * 1024 * 1024))[1] == ["E112"]
 
 
 @settings(max_examples=300, deadline=None)

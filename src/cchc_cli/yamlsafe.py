@@ -17,9 +17,9 @@ import yaml
 
 from cchc_cli.problems import Mark, ProblemList
 
-MAX_BYTES = 4 * 1024 * 1024
+MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
-MAX_NODES = 200_000
+MAX_NODES = 50_000
 MAX_ALIASES = 1_000
 
 Path = tuple[str | int, ...]
