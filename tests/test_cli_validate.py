@@ -157,3 +157,23 @@ def test_every_plan_field_is_documented_in_vietnamese() -> None:
     for section in sections:
         for key, prop in section.get("properties", {}).items():
             assert prop.get("title") and prop.get("description"), key
+
+
+def test_python_dash_m_runs_the_same_cli() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "cchc_cli", "validate", str(MINIMAL)],
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert "0 lỗi" in done.stdout.decode("utf-8")
+
+
+def test_bad_input_never_shows_a_traceback() -> None:
+    for path in sorted(INVALID.glob("*.yaml")):
+        result = run_cli("validate", path)
+        assert "Traceback" not in result.stdout + result.stderr
+        assert result.exit_code in (0, 1)

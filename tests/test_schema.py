@@ -1,0 +1,49 @@
+"""The exported JSON Schema agrees with the model: editors flag what cchc flags."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from cchc_cli.problems import ProblemList
+from cchc_cli.schema import plan_schema
+from cchc_cli.yamlsafe import load_bytes
+from tests.helpers import FIXTURES, PLANS, ROOT
+
+VALID = sorted((FIXTURES / "plans" / "valid").glob("*.yaml")) + sorted(PLANS.glob("*.yaml"))
+
+
+def data_of(path: Path) -> Any:
+    document = load_bytes(path.read_bytes(), ProblemList(path.name))
+    assert document is not None
+    return document.data
+
+
+@pytest.fixture(scope="module")
+def validator() -> Draft202012Validator:
+    schema = plan_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
+def test_valid_plans_satisfy_the_schema(validator: Draft202012Validator, path: Path) -> None:
+    errors = [e.message for e in validator.iter_errors(data_of(path))]
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    "name", ["unknown-key-typo", "bad-enum-programme", "unit-kind-typo", "missing-required"]
+)
+def test_schema_flags_shape_errors(validator: Draft202012Validator, name: str) -> None:
+    data = data_of(FIXTURES / "plans" / "invalid" / f"{name}.yaml")
+    assert list(validator.iter_errors(data))
+
+
+def test_shipped_schema_is_valid_json_schema() -> None:
+    shipped = json.loads((ROOT / "schema" / "cchc-plan.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(shipped)
