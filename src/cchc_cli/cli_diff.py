@@ -2,8 +2,124 @@
 
 from __future__ import annotations
 
+import enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
 import typer
+
+if TYPE_CHECKING:
+    from cchc_cli.diff.changes import DiffReport
+
+
+class DiffFormat(enum.StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    DOCX = "docx"
+
+
+def _render(report: DiffReport, fmt: DiffFormat) -> bytes:
+    if fmt is DiffFormat.TEXT:
+        from cchc_cli.diff.render_text import plain_text
+
+        return plain_text(report).encode("utf-8")
+    if fmt is DiffFormat.MARKDOWN:
+        from cchc_cli.diff.render_markdown import render_markdown
+
+        return render_markdown(report).encode("utf-8")
+    if fmt is DiffFormat.JSON:
+        from cchc_cli.diff.render_json import render_json
+
+        return render_json(report).encode("utf-8")
+    from cchc_cli.diff.render_docx import render_docx
+
+    return render_docx(report)
+
+
+def _build(paths: list[Path], revision: str | None) -> DiffReport:
+    from cchc_cli.diff.run import diff_paths, diff_revision
+    from cchc_cli.problems import UsageError
+
+    if revision is not None:
+        if len(paths) != 1:
+            raise UsageError(
+                "--rev cần đúng một tệp kế hoạch.",
+                "Ví dụ: cchc diff --rev HEAD~1 plans/ke-hoach.yaml.",
+            )
+        return diff_revision(revision, paths[0])
+    if len(paths) != 2:
+        raise UsageError(
+            "Cần hai tệp (hoặc hai thư mục) kế hoạch: CŨ và MỚI.",
+            "Ví dụ: cchc diff plans/phu-lien-2024.yaml plans/phu-lien-2025.yaml.",
+        )
+    return diff_paths(paths[0], paths[1])
+
+
+def diff(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="CŨ MỚI: hai tệp hoặc hai thư mục kế hoạch (một tệp khi có --rev).",
+            show_default=False,
+        ),
+    ],
+    *,
+    revision: Annotated[
+        Optional[str],  # noqa: UP045 - typer needs Optional here
+        typer.Option(
+            "--rev",
+            help="So sánh tệp với chính nó ở phiên bản git REV (ví dụ HEAD~1).",
+            metavar="REV",
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Định dạng: text, markdown, json, docx.")
+    ] = DiffFormat.TEXT,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Ghi ra tệp (bắt buộc với docx).", show_default=False),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có.")] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Mã thoát 1 khi có khác biệt, 0 khi không có.")
+    ] = False,
+) -> int:
+    """So sánh hai kế hoạch: nhiệm vụ thêm, bỏ, sửa lời, chuyển lĩnh vực; chỉ tiêu nâng, hạ.
+
+    Mã thoát: 0 xong (với --exit-code: 0 không khác, 1 có khác); 2 kế hoạch có lỗi hoặc
+    sai cách dùng; 3 không ghi được tệp.
+    """
+    from cchc_cli.console import console, print_error
+    from cchc_cli.problems import InvalidInputError, UsageError
+
+    if output_format is DiffFormat.DOCX and output is None:
+        raise UsageError("Định dạng docx cần tên tệp ra.", "Thêm -o thay-doi.docx.")
+    try:
+        report = _build(paths, revision)
+    except InvalidInputError as exc:
+        from cchc_cli.reporters import report_problems
+
+        print_error(exc)
+        report_problems(exc.problems, "text")
+        return 2
+    if output is not None:
+        from cchc_cli.diff.output import write_atomic
+
+        write_atomic(output, _render(report, output_format), force)
+        console(stderr=True).print(f"Đã ghi {output}.", highlight=False, markup=False)
+    elif output_format is DiffFormat.TEXT:
+        from cchc_cli.diff.render_text import render_text
+
+        for renderable in render_text(report):
+            console().print(renderable)
+    else:
+        from cchc_cli.reporters import write_stdout
+
+        write_stdout(_render(report, output_format).decode("utf-8"))
+    return 1 if exit_code and report.differs else 0
 
 
 def register(app: typer.Typer) -> None:
     """Add the diff command to ``app``."""
+    app.command("diff")(diff)

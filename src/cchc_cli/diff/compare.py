@@ -1,0 +1,183 @@
+"""Comparing two plans: tasks and indicators matched and their changes listed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from cchc_cli.diff.changes import (
+    FieldChange,
+    ItemChange,
+    PlanDiff,
+    PlanSide,
+    Status,
+    area_rank,
+)
+from cchc_cli.diff.general import general_changes, line_changes
+from cchc_cli.diff.matching import Candidate, match
+from cchc_cli.diff.targets import number, show_target, trend
+from cchc_cli.diff.wording import YearSpan, clean, prepare, similarity, word_changes
+from cchc_cli.model.areas import to_nq76
+from cchc_cli.model.plan import Indicator, Plan, Task
+from cchc_cli.model.types import Due
+
+Item = TypeVar("Item", Task, Indicator)
+FieldsOf = Callable[[Plan, Item, Plan, Item], list[FieldChange]]
+
+
+def diff_plans(old: Plan, new: Plan, old_path: str = "", new_path: str = "") -> PlanDiff:
+    """Everything that differs between ``old`` and ``new``; empty when they say the same."""
+    return PlanDiff(
+        old=_side(old, old_path),
+        new=_side(new, new_path),
+        general=tuple(general_changes(old, new)),
+        lines=tuple(line_changes(old, new)),
+        tasks=_items(
+            old,
+            new,
+            old=old.tasks,
+            new=new.tasks,
+            text=lambda t: t.content,
+            fields_of=_task_fields,
+        ),
+        indicators=_items(
+            old,
+            new,
+            old=old.indicators,
+            new=new.indicators,
+            text=lambda i: i.name,
+            fields_of=_indicator_fields,
+        ),
+        year_shift=new.years.start - old.years.start,
+    )
+
+
+def _side(plan: Plan, path: str) -> PlanSide:
+    return PlanSide(
+        path=path,
+        title=plan.issued.title,
+        number=plan.issued.number,
+        years=str(plan.years),
+        programme=plan.programme.value,
+    )
+
+
+def _years(plan: Plan) -> YearSpan:
+    return YearSpan(plan.years.start, plan.years.end)
+
+
+def _candidates(plan: Plan, items: Sequence[Item], text: Callable[[Item], str]) -> list[Candidate]:
+    years = _years(plan)
+    return [
+        Candidate(item.id, to_nq76(plan.programme, item.area), prepare(text(item), years))
+        for item in items
+    ]
+
+
+def _items(
+    old_plan: Plan,
+    new_plan: Plan,
+    *,
+    old: Sequence[Item],
+    new: Sequence[Item],
+    text: Callable[[Item], str],
+    fields_of: FieldsOf[Item],
+) -> tuple[ItemChange, ...]:
+    old_c = _candidates(old_plan, old, text)
+    new_c = _candidates(new_plan, new, text)
+    matches = match(old_c, new_c)
+    changes: list[ItemChange] = []
+    for m in matches:
+        a, b = old_c[m.old], new_c[m.new]
+        fields = fields_of(old_plan, old[m.old], new_plan, new[m.new])
+        reworded = a.wording.key != b.wording.key
+        if not (fields or reworded or a.area != b.area):
+            continue
+        changes.append(
+            ItemChange(
+                Status.CHANGED,
+                a.id,
+                b.id,
+                a.area,
+                b.area,
+                a.wording.text,
+                b.wording.text,
+                matched_by=m.how,
+                similarity=similarity(a.wording, b.wording) if reworded else None,
+                words=word_changes(a.wording, b.wording) if reworded else (),
+                fields=tuple(fields),
+            )
+        )
+    paired_old = {m.old for m in matches}
+    paired_new = {m.new for m in matches}
+    for i, c in enumerate(old_c):
+        if i not in paired_old:
+            changes.append(
+                ItemChange(Status.REMOVED, c.id, None, c.area, None, c.wording.text, None)
+            )
+    for j, c in enumerate(new_c):
+        if j not in paired_new:
+            changes.append(ItemChange(Status.ADDED, None, c.id, None, c.area, None, c.wording.text))
+    return tuple(sorted(changes, key=_order))
+
+
+def _order(item: ItemChange) -> tuple[object, ...]:
+    # The same order whichever plan is old, so a reversed comparison lists alike.
+    ranks = sorted((area_rank(item.old_area), area_rank(item.new_area)))
+    ids = sorted((item.old_id or "", item.new_id or ""))
+    texts = sorted((item.old_text or "", item.new_text or ""))
+    return (ranks, ids, texts)
+
+
+def _post(plan: Plan, post_id: str | None) -> str | None:
+    if post_id is None:
+        return None
+    post = plan.post(post_id)
+    return clean(post.title) if post else post_id
+
+
+def _relative_due(due: Due, start: int) -> tuple[object, ...]:
+    return (due.kind, due.year - start if due.year else 0, due.month, due.quarter, due.day)
+
+
+def _change(key: str, label: str, old: str | None, new: str | None) -> list[FieldChange]:
+    return [] if old == new else [FieldChange(key, label, old, new)]
+
+
+def _task_fields(old_plan: Plan, old: Task, new_plan: Plan, new: Task) -> list[FieldChange]:
+    changes = _change("lead", "Chủ trì", _post(old_plan, old.lead), _post(new_plan, new.lead))
+    old_partners = sorted(filter(None, (_post(old_plan, p) for p in old.partners)))
+    new_partners = sorted(filter(None, (_post(new_plan, p) for p in new.partners)))
+    if old_partners != new_partners:
+        changes.append(
+            FieldChange(
+                "partners",
+                "Phối hợp",
+                "; ".join(old_partners) or None,
+                "; ".join(new_partners) or None,
+            )
+        )
+    if _relative_due(old.due, old_plan.years.start) != _relative_due(new.due, new_plan.years.start):
+        changes.append(FieldChange("due", "Thời hạn", old.due.vietnamese(), new.due.vietnamese()))
+    old_output = clean(old.output) if old.output else None
+    new_output = clean(new.output) if new.output else None
+    return changes + _change("output", "Sản phẩm", old_output, new_output)
+
+
+def _indicator_fields(
+    old_plan: Plan, old: Indicator, new_plan: Plan, new: Indicator
+) -> list[FieldChange]:
+    old_unit = clean(old.unit) if old.unit else None
+    new_unit = clean(new.unit) if new.unit else None
+    changes = _change("unit", "Đơn vị tính", old_unit, new_unit)
+    changes += _change("measure", "Cách đo", old.measure.value, new.measure.value)
+    old_target, new_target = show_target(old.target, old_unit), show_target(new.target, new_unit)
+    if old_target != new_target:
+        direction = trend(old.target, new.target, old_unit == new_unit)
+        changes.append(FieldChange("target", "Chỉ tiêu", old_target, new_target, direction))
+    return changes + _change("baseline", "Giá trị cơ sở", _baseline(old), _baseline(new))
+
+
+def _baseline(indicator: Indicator) -> str | None:
+    base = indicator.baseline
+    return f"{number(base.value)} (năm {base.year})" if base else None
