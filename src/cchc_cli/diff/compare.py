@@ -11,6 +11,7 @@ from cchc_cli.diff.changes import (
     PlanDiff,
     PlanSide,
     Status,
+    Trend,
     area_rank,
 )
 from cchc_cli.diff.general import general_changes, line_changes
@@ -22,7 +23,8 @@ from cchc_cli.model.plan import Indicator, Plan, Task
 from cchc_cli.model.types import Due
 
 Item = TypeVar("Item", Task, Indicator)
-FieldsOf = Callable[[Plan, Item, Plan, Item], list[FieldChange]]
+# Fields that differ between two items; with no old item, the new item's fields.
+FieldsOf = Callable[[Plan | None, Item | None, Plan, Item], list[FieldChange]]
 
 
 def diff_plans(old: Plan, new: Plan, old_path: str = "", new_path: str = "") -> PlanDiff:
@@ -112,12 +114,20 @@ def _items(
     paired_new = {m.new for m in matches}
     for i, c in enumerate(old_c):
         if i not in paired_old:
+            described = tuple(f.reversed() for f in fields_of(None, None, old_plan, old[i]))
             changes.append(
-                ItemChange(Status.REMOVED, c.id, None, c.area, None, c.wording.text, None)
+                ItemChange(
+                    Status.REMOVED, c.id, None, c.area, None, c.wording.text, None, fields=described
+                )
             )
     for j, c in enumerate(new_c):
         if j not in paired_new:
-            changes.append(ItemChange(Status.ADDED, None, c.id, None, c.area, None, c.wording.text))
+            described = tuple(fields_of(None, None, new_plan, new[j]))
+            changes.append(
+                ItemChange(
+                    Status.ADDED, None, c.id, None, c.area, None, c.wording.text, fields=described
+                )
+            )
     return tuple(sorted(changes, key=_order))
 
 
@@ -129,14 +139,17 @@ def _order(item: ItemChange) -> tuple[object, ...]:
     return (ranks, ids, texts)
 
 
-def _post(plan: Plan, post_id: str | None) -> str | None:
-    if post_id is None:
+def _post(plan: Plan | None, post_id: str | None) -> str | None:
+    if plan is None or post_id is None:
         return None
     post = plan.post(post_id)
     return clean(post.title) if post else post_id
 
 
-def _relative_due(due: Due, start: int) -> tuple[object, ...]:
+def _relative_due(due: Due | None, plan: Plan | None) -> tuple[object, ...]:
+    if due is None or plan is None:
+        return ()
+    start = plan.years.start
     return (due.kind, due.year - start if due.year else 0, due.month, due.quarter, due.day)
 
 
@@ -144,9 +157,13 @@ def _change(key: str, label: str, old: str | None, new: str | None) -> list[Fiel
     return [] if old == new else [FieldChange(key, label, old, new)]
 
 
-def _task_fields(old_plan: Plan, old: Task, new_plan: Plan, new: Task) -> list[FieldChange]:
-    changes = _change("lead", "Chủ trì", _post(old_plan, old.lead), _post(new_plan, new.lead))
-    old_partners = sorted(filter(None, (_post(old_plan, p) for p in old.partners)))
+def _task_fields(
+    old_plan: Plan | None, old: Task | None, new_plan: Plan, new: Task
+) -> list[FieldChange]:
+    changes = _change(
+        "lead", "Chủ trì", _post(old_plan, old.lead if old else None), _post(new_plan, new.lead)
+    )
+    old_partners = sorted(filter(None, (_post(old_plan, p) for p in old.partners))) if old else []
     new_partners = sorted(filter(None, (_post(new_plan, p) for p in new.partners)))
     if old_partners != new_partners:
         changes.append(
@@ -157,25 +174,30 @@ def _task_fields(old_plan: Plan, old: Task, new_plan: Plan, new: Task) -> list[F
                 "; ".join(new_partners) or None,
             )
         )
-    if _relative_due(old.due, old_plan.years.start) != _relative_due(new.due, new_plan.years.start):
-        changes.append(FieldChange("due", "Thời hạn", old.due.vietnamese(), new.due.vietnamese()))
-    old_output = clean(old.output) if old.output else None
+    old_due = old.due if old else None
+    if _relative_due(old_due, old_plan) != _relative_due(new.due, new_plan):
+        shown = old_due.vietnamese() if old_due else None
+        changes.append(FieldChange("due", "Thời hạn", shown, new.due.vietnamese()))
+    old_output = clean(old.output) if old and old.output else None
     new_output = clean(new.output) if new.output else None
     return changes + _change("output", "Sản phẩm", old_output, new_output)
 
 
 def _indicator_fields(
-    old_plan: Plan, old: Indicator, new_plan: Plan, new: Indicator
+    old_plan: Plan | None, old: Indicator | None, new_plan: Plan, new: Indicator
 ) -> list[FieldChange]:
-    old_unit = clean(old.unit) if old.unit else None
+    old_unit = clean(old.unit) if old and old.unit else None
     new_unit = clean(new.unit) if new.unit else None
     changes = _change("unit", "Đơn vị tính", old_unit, new_unit)
-    changes += _change("measure", "Cách đo", old.measure.value, new.measure.value)
-    old_target, new_target = show_target(old.target, old_unit), show_target(new.target, new_unit)
+    if old is not None:
+        changes += _change("measure", "Cách đo", old.measure.value, new.measure.value)
+    old_target = show_target(old.target, old_unit) if old else None
+    new_target = show_target(new.target, new_unit)
     if old_target != new_target:
-        direction = trend(old.target, new.target, old_unit == new_unit)
+        direction = trend(old.target, new.target, old_unit == new_unit) if old else Trend.NONE
         changes.append(FieldChange("target", "Chỉ tiêu", old_target, new_target, direction))
-    return changes + _change("baseline", "Giá trị cơ sở", _baseline(old), _baseline(new))
+    old_base = _baseline(old) if old else None
+    return changes + _change("baseline", "Giá trị cơ sở", old_base, _baseline(new))
 
 
 def _baseline(indicator: Indicator) -> str | None:

@@ -99,8 +99,10 @@ def change_notes(item: ItemChange) -> list[str]:
     return notes
 
 
-def field_line(change: FieldChange) -> str:
-    """E.g. "Chỉ tiêu: ≥ 90% → ≥ 95%: nâng"."""
+def field_line(change: FieldChange, status: Status = Status.CHANGED) -> str:
+    """E.g. "Chỉ tiêu: ≥ 90% → ≥ 95%: nâng"; just the value for an added or removed item."""
+    if status is not Status.CHANGED:
+        return f"{change.label}: {change.new if status is Status.ADDED else change.old}"
     text = f"{change.label}: {change.old or ABSENT} → {change.new or ABSENT}"
     return f"{text}: {change.trend.value}" if change.trend is not Trend.NONE else text
 

@@ -67,7 +67,7 @@ def _item(kind: str, item: ItemChange) -> list[str]:
         lines.append(f"  - {_words(item)}")
     elif item.status is not Status.CHANGED or item.fields or item.moved:
         lines.append(f"  - {escape(item.new_text or item.old_text or '')}")
-    lines += [f"  - {escape(field_line(f))}" for f in item.fields]
+    lines += [f"  - {escape(field_line(f, item.status))}" for f in item.fields]
     return lines
 
 

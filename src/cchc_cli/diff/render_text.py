@@ -40,7 +40,7 @@ def _summary(diff: PlanDiff) -> RenderableType:
 
     table = Table(title="Số thay đổi theo lĩnh vực", title_justify="left", box=None)
     for name in ("Lĩnh vực", "Thêm", "Bỏ", "Sửa", "Cộng"):
-        table.add_column(name, justify="left" if name == "Lĩnh vực" else "right")
+        table.add_column(name, justify="left" if name == "Lĩnh vực" else "right", no_wrap=True)
     for row in area_rows(diff):
         style = "" if row.total else "dim"
         cells = (row.added, row.removed, row.changed, row.total)
@@ -69,7 +69,7 @@ def _item(kind: str, item: ItemChange) -> list[RenderableType]:
         lines.append(_words(item))
     elif item.status is not Status.CHANGED or item.fields or item.moved:
         lines.append(_text(("      " + (item.new_text or item.old_text or ""), "")))
-    lines += [_text(("      " + field_line(f), "")) for f in item.fields]
+    lines += [_text(("      " + field_line(f, item.status), "")) for f in item.fields]
     return lines
 
 

@@ -116,9 +116,12 @@ def word_changes(old: Wording, new: Wording) -> tuple[WordOp, ...]:
     ops: list[WordOp] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            # Equal keys may still differ in a plan year; show the newer words.
-            shown = first.words[i1:i2] if swapped else second.words[j1:j2]
-            ops.append(("=", "".join(shown)))
+            # Equal keys may still differ in a plan year or in spacing: show the newer
+            # words, spaced from what precedes them if either text spaces them.
+            shown = "".join(first.words[i1:i2] if swapped else second.words[j1:j2])
+            if first.words[i1].startswith(" ") or second.words[j1].startswith(" "):
+                shown = " " + shown.lstrip(" ")
+            ops.append(("=", shown))
             continue
         if i2 > i1:
             ops.append(("-", "".join(first.words[i1:i2])))
