@@ -1,0 +1,195 @@
+"""`cchc diff` through the real command line: formats, exit codes, folders, git revisions."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import FIXTURES, run_cli, write_tree
+
+PAIRS = FIXTURES / "diff" / "pairs"
+OLD, NEW = PAIRS / "moved" / "old.yaml", PAIRS / "moved" / "new.yaml"
+BROKEN = FIXTURES / "plans" / "invalid" / "unknown-key-typo.yaml"
+
+
+def test_same_plan_exits_0_with_exit_code_and_says_no_change() -> None:
+    result = run_cli("diff", "--exit-code", OLD, OLD)
+    assert result.exit_code == 0
+    assert "Không có thay đổi." in result.stdout
+
+
+def test_differences_exit_1_only_with_exit_code() -> None:
+    assert run_cli("diff", "--exit-code", OLD, NEW).exit_code == 1
+    assert run_cli("diff", OLD, NEW).exit_code == 0
+
+
+def test_text_groups_by_area_with_counts_first() -> None:
+    out = run_cli("diff", OLD, NEW).stdout
+    assert out.index("Số thay đổi theo lĩnh vực") < out.index("1. Cải cách thủ tục hành chính")
+    assert "chuyển từ lĩnh vực “Cải cách chế độ công vụ”" in out
+    assert "Chủ trì: Công chức Văn phòng - Thống kê → Công chức Tư pháp - Hộ tịch" in out
+
+
+def test_text_marks_reworded_words_without_colours() -> None:
+    out = run_cli(
+        "diff", PAIRS / "renumbered" / "old.yaml", PAIRS / "renumbered" / "new.yaml"
+    ).stdout
+    assert "sửa lời (giống 77%)" in out
+    assert "Rà soát{+, hệ thống hóa+} văn bản QPPL" in out
+
+
+def test_markdown_marks_words_and_escapes_user_text() -> None:
+    result = run_cli(
+        "diff", "-f", "markdown", PAIRS / "targets" / "old.yaml", PAIRS / "targets" / "new.yaml"
+    )
+    assert "| Cải cách thủ tục hành chính | 0 | 0 | 3 | 3 |" in result.stdout
+    assert "Chỉ tiêu: ≥ 90% → ≥ 95%: nâng" in result.stdout
+    renumbered = run_cli(
+        "diff",
+        "-f",
+        "markdown",
+        PAIRS / "renumbered" / "old.yaml",
+        PAIRS / "renumbered" / "new.yaml",
+    )
+    assert "Số hóa kết quả giải quyết TTHC **còn hiệu lực**" in renumbered.stdout
+    assert "Rà soát<ins>, hệ thống hóa</ins> văn bản QPPL" in renumbered.stdout
+
+
+def test_json_is_one_object_with_stable_order() -> None:
+    first = run_cli("diff", "-f", "json", OLD, NEW)
+    again = run_cli("diff", "-f", "json", OLD, NEW)
+    assert first.stdout == again.stdout
+    report = json.loads(first.stdout)
+    assert report["version"] == 1 and report["differs"] is True
+    (pair,) = report["comparisons"]
+    moved = [t for t in pair["tasks"] if t["moved"]]
+    assert {(t["old_area"], t["new_area"]) for t in moved} == {
+        ("cong-vu", "to-chuc-bo-may"),
+        ("tai-chinh-cong", "chinh-quyen-so"),
+    }
+    areas = {row["area"]: row["total"] for row in pair["summary"]["areas"]}
+    assert areas["tthc"] == 1 and sum(areas.values()) == pair["summary"]["changes"]
+
+
+def test_invalid_plan_prints_validate_diagnostics_and_exits_2() -> None:
+    result = run_cli("diff", "-f", "json", OLD, BROKEN)
+    assert result.exit_code == 2
+    assert "unknown-key-typo.yaml:6:3: lỗi E204" in result.stdout
+    assert '"comparisons"' not in result.stdout
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run_cli("diff", OLD).exit_code == 2
+    assert run_cli("diff", OLD, tmp_path).exit_code == 2
+    assert run_cli("diff", OLD, tmp_path / "missing.yaml").exit_code == 2
+    docx = run_cli("diff", "-f", "docx", OLD, NEW)
+    assert docx.exit_code == 2 and "-o" in docx.stderr
+
+
+def test_output_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "thay-doi.md"
+    assert run_cli("diff", "-f", "markdown", "-o", target, OLD, NEW).exit_code == 0
+    first = target.read_text(encoding="utf-8")
+    assert first.startswith("## So sánh kế hoạch")
+    refused = run_cli("diff", "-f", "json", "-o", target, OLD, NEW)
+    assert refused.exit_code == 3 and "--force" in refused.stderr
+    assert target.read_text(encoding="utf-8") == first
+    assert run_cli("diff", "-f", "json", "-o", target, "--force", OLD, NEW).exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["differs"] is True
+    assert [p.name for p in tmp_path.iterdir()] == ["thay-doi.md"]
+
+
+def _unit(name: str, year: int, lead: str = "vp-tk") -> str:
+    return (
+        OLD.read_text(encoding="utf-8")
+        .replace("An Dương", name)
+        .replace("lead: tp-ht, due: 2025-Q2", f"lead: {lead}, due: {year}-Q2")
+        .replace("2025", str(year))
+    )
+
+
+def test_folders_pair_plans_by_unit_and_list_the_unpaired(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {
+            "old/a.yaml": _unit("An Dương", 2024),
+            "old/b.yaml": _unit("Bạch Đằng", 2024),
+            "new/x.yaml": _unit("An  Dương", 2025, lead="vp-tk"),
+            "new/y.yaml": _unit("Cát Hải", 2025),
+        },
+    )
+    result = run_cli("diff", "-f", "json", "--exit-code", tmp_path / "old", tmp_path / "new")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    (pair,) = report["comparisons"]
+    assert Path(pair["old"]["path"]).name == "a.yaml" and Path(pair["new"]["path"]).name == "x.yaml"
+    # A year on, with every date shifted by that year, no task changed.
+    assert pair["tasks"] == [] and pair["year_shift"] == 1
+    assert {f["key"] for f in pair["general"]} == {"issued.date", "issued.title", "years"}
+    assert [Path(p).name for p in report["unpaired_old"]] == ["b.yaml"]
+    assert [Path(p).name for p in report["unpaired_new"]] == ["y.yaml"]
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    if shutil.which("git") is None:
+        pytest.fail("git is needed for --rev tests")
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.email", "test@example.com")
+    git("config", "user.name", "Test")
+    write_tree(tmp_path, {"plans/ke-hoach.yaml": OLD.read_text(encoding="utf-8")})
+    git("add", "plans/ke-hoach.yaml")
+    git("commit", "-q", "-m", "first")
+    (tmp_path / "plans" / "ke-hoach.yaml").write_text(
+        NEW.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    return tmp_path
+
+
+def test_rev_compares_with_the_committed_version(repo: Path) -> None:
+    plan = repo / "plans" / "ke-hoach.yaml"
+    result = run_cli("diff", "--rev", "HEAD", "-f", "json", "--exit-code", plan)
+    assert result.exit_code == 1, result.stderr
+    (pair,) = json.loads(result.stdout)["comparisons"]
+    assert pair["old"]["path"].endswith("ke-hoach.yaml@HEAD")
+    assert len(pair["tasks"]) == 3
+
+
+def test_rev_errors_are_explained(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    plan = repo / "plans" / "ke-hoach.yaml"
+    missing_rev = run_cli("diff", "--rev", "v9.9", plan)
+    assert missing_rev.exit_code == 2 and "Không có phiên bản 'v9.9'" in missing_rev.stderr
+    write_tree(repo, {"plans/moi.yaml": NEW.read_text(encoding="utf-8")})
+    not_there = run_cli("diff", "--rev", "HEAD", repo / "plans" / "moi.yaml")
+    assert not_there.exit_code == 2 and "không có ở phiên bản 'HEAD'" in not_there.stderr
+    outside = tmp_path_factory.mktemp("no-repo") / "ke-hoach.yaml"
+    outside.write_text(NEW.read_text(encoding="utf-8"), encoding="utf-8")
+    no_repo = run_cli("diff", "--rev", "HEAD", outside)
+    assert no_repo.exit_code == 2 and "không nằm trong một kho git" in no_repo.stderr
+    assert run_cli("diff", "--rev", "--help", plan).exit_code == 2
+
+
+def test_rev_without_git_is_explained(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(repo / "no-bin-here"))
+    result = run_cli("diff", "--rev", "HEAD", repo / "plans" / "ke-hoach.yaml")
+    assert result.exit_code == 2 and "Không tìm thấy chương trình git" in result.stderr
+
+
+def test_rev_invalid_old_version_is_reported_with_its_revision(repo: Path) -> None:
+    plan = repo / "plans" / "ke-hoach.yaml"
+    plan.write_text(BROKEN.read_text(encoding="utf-8"), encoding="utf-8")
+    subprocess.run(
+        ["git", "-C", str(repo), "commit", "-qam", "broken"], check=True, capture_output=True
+    )
+    plan.write_text(NEW.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_cli("diff", "--rev", "HEAD", plan)
+    assert result.exit_code == 2
+    assert "ke-hoach.yaml@HEAD:6:3: lỗi E204" in result.stdout
