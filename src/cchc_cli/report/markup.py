@@ -1,0 +1,190 @@
+"""The report body markup: a small, safe subset of Markdown shared by --format md and docx.
+
+Blocks: ``#``/``##``/``###`` headings, paragraphs separated by blank lines (a line that
+starts with ``- `` also starts one), pipe tables (header, separator, rows) and directive
+comments ``<!-- name args -->``. Inline: ``**bold**``, ``*italic*``, a backslash escape
+before any ASCII punctuation, a backslash at the end of a line for a line break and
+``<br>`` inside table cells. Values from YAML are escaped by :func:`escape`, so any text
+comes out as itself in both formats.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cchc_cli.officialdoc import Run
+
+_ALWAYS = re.compile(r"([\\`*_\[\]<>|~])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LINE_START = re.compile(r"^(\s*)([#+=>-]|\d+[.)])", re.MULTILINE)
+_NEWLINES = re.compile(r"\r\n|\r|\n")
+PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+class Safe(str):
+    """Text that is already markup and must not be escaped again."""
+
+    __slots__ = ()
+
+
+def escape(value: object) -> Safe:
+    """``value`` as markup that renders exactly as its text, line breaks kept."""
+    if isinstance(value, Safe):
+        return value
+    text = _ALWAYS.sub(r"\\\1", str(value))
+    text = _ENTITY.sub(r"\\&", text)
+    text = _LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), text)
+    return Safe(_NEWLINES.sub("\\\\\n", text))
+
+
+def _escape_marker(marker: str) -> str:
+    if marker[0].isdigit():
+        return marker[:-1] + "\\" + marker[-1]
+    return "\\" + marker
+
+
+def escape_cell(value: object) -> Safe:
+    """``value`` for a pipe-table cell: as :func:`escape`, line breaks as ``<br>``."""
+    return Safe(escape(value).replace("\\\n", "<br>"))
+
+
+@dataclass
+class Heading:
+    level: int
+    runs: list[Run]
+
+
+@dataclass
+class Paragraph:
+    runs: list[Run]
+
+
+@dataclass
+class Table:
+    header: list[list[Run]]
+    rows: list[list[list[Run]]] = field(default_factory=list)
+
+
+@dataclass
+class Directive:
+    name: str
+    args: list[str]
+
+
+Block = Heading | Paragraph | Table | Directive
+
+_DIRECTIVE = re.compile(r"<!--\s*([\w-]+)((?:\s+[\w-]+)*)\s*-->")
+_HEADING = re.compile(r"(#{1,3})\s+(.*)")
+_SEPARATOR = re.compile(r"\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?")
+
+
+def parse(text: str) -> list[Block]:
+    """The blocks of a markup text, in order."""
+    blocks: list[Block] = []
+    lines: list[str] = []
+
+    def flush() -> None:
+        if lines:
+            blocks.append(Paragraph(inline("\n".join(lines))))
+            lines.clear()
+
+    rows = _NEWLINES.split(text)
+    index = 0
+    while index < len(rows):
+        line = rows[index]
+        stripped = line.strip()
+        if not stripped:
+            flush()
+        elif match := _DIRECTIVE.fullmatch(stripped):
+            flush()
+            blocks.append(Directive(match.group(1), match.group(2).split()))
+        elif (match := _HEADING.fullmatch(stripped)) and not lines:
+            blocks.append(Heading(len(match.group(1)), inline(match.group(2))))
+        elif stripped.startswith("|") and not lines:
+            end = index
+            while end < len(rows) and rows[end].strip().startswith("|"):
+                end += 1
+            blocks.append(_table([r.strip() for r in rows[index:end]]))
+            index = end
+            continue
+        else:
+            if stripped.startswith("- "):
+                flush()
+            lines.append(stripped)
+        index += 1
+    flush()
+    return blocks
+
+
+def split_cells(row: str) -> list[str]:
+    """The cells of a pipe-table row; escaped pipes stay inside their cell."""
+    body = row.strip()
+    body = body[1:] if body.startswith("|") else body
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    cells, current, index = [], [], 0
+    while index < len(body):
+        char = body[index]
+        if char == "\\" and index + 1 < len(body):
+            current.append(body[index : index + 2])
+            index += 2
+            continue
+        if char == "|":
+            cells.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+        index += 1
+    cells.append("".join(current).strip())
+    return cells
+
+
+def _table(rows: list[str]) -> Table:
+    header = [inline(c) for c in split_cells(rows[0])]
+    body = rows[2:] if len(rows) > 1 and _SEPARATOR.fullmatch(rows[1]) else rows[1:]
+    return Table(header, [[inline(c) for c in split_cells(r)] for r in body])
+
+
+def inline(text: str) -> list[Run]:
+    """Runs of ``text``: escapes resolved, emphasis applied, hard breaks as newlines."""
+    runs: list[Run] = []
+    buffer: list[str] = []
+    bold = italic = False
+
+    def emit() -> None:
+        if buffer:
+            runs.append(Run("".join(buffer), bold, italic))
+            buffer.clear()
+
+    index = 0
+    while index < len(text):
+        char = text[index]
+        nxt = text[index + 1] if index + 1 < len(text) else ""
+        if char == "\\" and nxt == "\n":
+            buffer.append("\n")
+            index += 2
+        elif char == "\\" and nxt in PUNCTUATION and nxt:
+            buffer.append(nxt)
+            index += 2
+        elif text.startswith("<br>", index):
+            buffer.append("\n")
+            index += 4
+        elif char == "*":
+            emit()
+            if nxt == "*":
+                bold = not bold
+                index += 2
+            else:
+                italic = not italic
+                index += 1
+        else:
+            buffer.append(" " if char == "\n" else char)
+            index += 1
+    emit()
+    return runs
+
+
+def plain(runs: list[Run]) -> str:
+    """The text of ``runs`` without emphasis."""
+    return "".join(r.text for r in runs)

@@ -1,0 +1,61 @@
+"""Numbers, percentages, dates and point letters written the Vietnamese way."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+# Vietnamese lettered points: đ follows d; no f, j, w, z (domain.md §6).
+LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def number(value: float | int, decimals: int = 1) -> str:
+    """19630 → "19.630"; 95.5 → "95,5"; 95.0 → "95" (half rounds up, no trailing zero)."""
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "-" if rounded < 0 else ""
+    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    fraction = fraction.rstrip("0")
+    groups: list[str] = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = ".".join(groups)
+    return f"{sign}{text},{fraction}" if fraction else f"{sign}{text}"
+
+
+def percent(value: float, decimals: int = 1) -> str:
+    """95.5 → "95,5%"."""
+    return f"{number(value, decimals)}%"
+
+
+def with_unit(value: float, unit: str | None) -> str:
+    """A value followed by its unit: "95,5%", "12 hồ sơ"."""
+    if unit == "%":
+        return percent(value)
+    return f"{number(value)} {unit}" if unit else number(value)
+
+
+def date_words(day: date) -> str:
+    """ "ngày 05 tháng 3 năm 2024": leading zero for days below 10 and for months 1 and 2."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def date_short(day: date) -> str:
+    """Tables and sentences use dd/mm/yyyy: "05/03/2024"."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def letter(index: int) -> str:
+    """The 0-based ``index``-th point letter: 0 → "a", 4 → "đ", 5 → "e"; then "aa", "ab"…"""
+    if index < len(LETTERS):
+        return LETTERS[index]
+    return letter(index // len(LETTERS) - 1) + LETTERS[index % len(LETTERS)]
+
+
+def roman(value: int) -> str:
+    """1 → "I" … 12 → "XII"."""
+    return ROMAN[value - 1]

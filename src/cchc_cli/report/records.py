@@ -1,0 +1,91 @@
+"""What the report needs from progress files and the calendar, as plain values.
+
+The loaders of progress files and periods produce these (see ``report.sources``), so the
+report context can be built and tested from values alone.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+
+from cchc_cli.model.plan import ReportKind
+
+
+class TaskStatus(enum.StrEnum):
+    """A task's reported status ("tình trạng"); overdue is computed, never typed."""
+
+    DONE = "hoàn thành"
+    IN_PROGRESS = "đang thực hiện"
+    NOT_STARTED = "chưa thực hiện"
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in a progress file, for messages about missing data."""
+
+    path: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class TaskRecord:
+    """One task's progress in one quarter."""
+
+    where: Where
+    status: TaskStatus | None = None
+    completed_on: date | None = None
+    result: str | None = None
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IndicatorRecord:
+    """One indicator's figures for one quarter."""
+
+    where: Where
+    counts: dict[str, float] = field(default_factory=dict)
+    value: float | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """The written parts of a progress file ("phần đánh giá")."""
+
+    direction: tuple[str, ...] = ()
+    areas: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    strengths: tuple[str, ...] = ()
+    shortcomings: tuple[str, ...] = ()
+    causes: tuple[str, ...] = ()
+    next_tasks: tuple[str, ...] = ()
+    proposals: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuarterRecord:
+    """A unit's progress file for one quarter."""
+
+    quarter: int
+    where: Where
+    tasks: dict[str, TaskRecord] = field(default_factory=dict)
+    indicators: dict[str, IndicatorRecord] = field(default_factory=dict)
+    narrative: Narrative = field(default_factory=Narrative)
+    sample: bool = False
+    signer_name: str | None = None
+
+
+@dataclass(frozen=True)
+class PeriodInfo:
+    """The report's period and dates ("kỳ báo cáo")."""
+
+    kind: ReportKind
+    year: int
+    name: str
+    slug: str
+    quarters: tuple[int, ...]
+    window_start: date
+    window_end: date
+    cutoff: date
+    send_before: date

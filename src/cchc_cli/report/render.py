@@ -1,0 +1,132 @@
+"""The Jinja2 environment of report templates: escaping, strictness, located errors.
+
+The shipped templates live in the package ``cchc_cli.templates`` (the top-level
+``templates/`` folder of the repository); a unit's own folder, given with
+``--templates`` or the plan's ``templates:`` key, is searched first and rendered in
+Jinja2's sandbox. Every value printed by ``{{ … }}`` is escaped for the report markup
+(see :mod:`cchc_cli.report.markup`); ``None`` is refused, never printed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.sandbox
+from jinja2.exceptions import SecurityError
+
+from cchc_cli.problems import TemplateError
+from cchc_cli.report import numbers
+from cchc_cli.report.markup import Safe, escape, escape_cell
+
+PACKAGE = "cchc_cli.templates"
+
+
+class _NoneValueError(Exception):
+    pass
+
+
+def _finalize(value: Any) -> Safe:
+    if value is None:
+        raise _NoneValueError("a value printed by the template is empty (None)")
+    if isinstance(value, bool):
+        raise _NoneValueError("a true/false value is printed as text")
+    if isinstance(value, float | int):
+        return Safe(numbers.number(value))
+    return escape(value)
+
+
+def _shipped_loader() -> jinja2.BaseLoader:
+    root = importlib.resources.files(PACKAGE)
+    # An installed wheel or a checkout: either way a real folder on disk.
+    return jinja2.FileSystemLoader(str(root), encoding="utf-8")
+
+
+def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
+    """The environment: the unit's folder (sandboxed) before the shipped templates."""
+    loaders: list[jinja2.BaseLoader] = []
+    cls: type[jinja2.Environment] = jinja2.Environment
+    if user_dir is not None:
+        if not user_dir.is_dir():
+            raise TemplateError(
+                f"Không tìm thấy thư mục mẫu '{user_dir}'.",
+                "Kiểm tra --templates hoặc khóa 'templates:' trong kế hoạch.",
+            )
+        loaders.append(jinja2.FileSystemLoader(str(user_dir), encoding="utf-8"))
+        cls = jinja2.sandbox.SandboxedEnvironment
+    loaders.append(_shipped_loader())
+    env = cls(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        cell=escape_cell,
+        number=lambda v, d=1: Safe(numbers.number(v, d)),
+        percent=lambda v, d=1: Safe(numbers.percent(v, d)),
+        date_words=lambda d: Safe(numbers.date_words(d)),
+        date_short=lambda d: Safe(numbers.date_short(d)),
+        letter=lambda i: Safe(numbers.letter(int(i))),
+        roman=lambda i: Safe(numbers.roman(int(i))),
+        upper=lambda v: str(v).upper(),
+    )
+    return env
+
+
+def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """Render template ``name``; any failure becomes a TemplateError naming file and line."""
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = _where(env, exc.filename or exc.name or name, exc.lineno)
+        raise TemplateError(
+            f"Mẫu {where} có lỗi cú pháp: {exc.message}.",
+            "Sửa mẫu báo cáo rồi chạy lại.",
+        ) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(
+            f"Không tìm thấy mẫu '{exc.name}'.", "Kiểm tra thư mục mẫu báo cáo."
+        ) from exc
+    except (jinja2.TemplateError, _NoneValueError, TypeError, ValueError, KeyError) as exc:
+        filename, line = _traceback_location(exc)
+        where = _where(env, filename or name, line)
+        raise TemplateError(
+            f"Mẫu {where} không hiển thị được: {_describe(exc)}.",
+            "Kiểm tra tên biến trong mẫu (xem templates/README.md).",
+        ) from exc
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, jinja2.UndefinedError):
+        return f"biến không tồn tại ({exc.message})"
+    if isinstance(exc, SecurityError):
+        return f"thao tác không được phép trong mẫu ({exc})"
+    if isinstance(exc, _NoneValueError):
+        return "một giá trị in ra bị trống (None)"
+    return str(exc) or type(exc).__name__
+
+
+def _traceback_location(exc: BaseException) -> tuple[str | None, int | None]:
+    # Jinja rewrites tracebacks so template frames carry the template's file and line.
+    found: tuple[str | None, int | None] = (None, None)
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2") or "/templates/" in filename.replace("\\", "/"):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _where(env: jinja2.Environment, filename: str, line: int | None) -> str:
+    shown = filename
+    with contextlib.suppress(ValueError, OSError):
+        shown = Path(filename).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    return f"{shown}:{line}" if line else shown

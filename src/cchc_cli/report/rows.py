@@ -1,0 +1,188 @@
+"""Rows of the report's appendices: task status and indicator results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cchc_cli.model.plan import Indicator, Plan, Task
+from cchc_cli.report import numbers
+from cchc_cli.report.indicators import Figure
+from cchc_cli.report.records import PeriodInfo, QuarterRecord, TaskStatus, Where
+
+AddMissing = Callable[[Where | None, str, str, str], str]
+NOT_APPLICABLE = "—"
+OVERDUE = "quá hạn"
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """A task in the status table ("STT, nội dung, chủ trì, thời hạn, trạng thái")."""
+
+    stt: int
+    id: str
+    area: str
+    content: str
+    lead: str
+    due: str
+    status: str
+    done: bool
+    overdue: bool
+    result: str
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CountRow:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """An indicator in the results table ("chỉ tiêu, đơn vị, kế hoạch, thực hiện, đánh giá")."""
+
+    stt: int
+    id: str
+    area: str
+    name: str
+    unit: str
+    target: str
+    actual: str
+    verdict: str
+    achieved: bool | None
+    counts: tuple[CountRow, ...]
+
+
+@dataclass(frozen=True)
+class TaskSummary:
+    total: int
+    done: int
+    in_progress: int
+    not_started: int
+    overdue: int
+
+
+def summarise(rows: tuple[TaskRow, ...]) -> TaskSummary:
+    return TaskSummary(
+        total=len(rows),
+        done=sum(r.done for r in rows),
+        in_progress=sum(r.status.endswith(TaskStatus.IN_PROGRESS) for r in rows),
+        not_started=sum(r.status.endswith(TaskStatus.NOT_STARTED) for r in rows),
+        overdue=sum(r.overdue for r in rows),
+    )
+
+
+def task_row(
+    stt: int,
+    task: Task,
+    *,
+    plan: Plan,
+    latest: QuarterRecord | None,
+    period: PeriodInfo,
+    missing: AddMissing,
+) -> TaskRow:
+    """The task as of the latest quarter; overdue when due before the cut-off and not done."""
+    record = latest.tasks.get(task.id) if latest else None
+    post = plan.post(task.lead) if task.lead else None
+    lead = post.title if post else (task.lead or NOT_APPLICABLE)
+    due_end = task.due.end
+    if record is None or record.status is None:
+        where = record.where if record else (latest.where if latest else None)
+        status = missing(
+            where,
+            "R101",
+            f"Nhiệm vụ {task.id}: chưa có trạng thái.",
+            "Ghi status: hoàn thành, đang thực hiện hoặc chưa thực hiện.",
+        )
+        return TaskRow(
+            stt,
+            task.id,
+            task.area,
+            task.content,
+            lead,
+            task.due.vietnamese(),
+            status,
+            False,
+            False,
+            status,
+            (),
+        )
+    done = record.status is TaskStatus.DONE
+    overdue = not done and due_end is not None and due_end < period.cutoff
+    status = str(record.status)
+    if overdue:
+        status = f"{OVERDUE}, {record.status}"
+    elif done and due_end and record.completed_on and record.completed_on > due_end:
+        status = f"{record.status} (chậm so với thời hạn)"
+    result = record.result or (status if not done else str(record.status))
+    return TaskRow(
+        stt,
+        task.id,
+        task.area,
+        task.content,
+        lead,
+        task.due.vietnamese(),
+        status,
+        done,
+        overdue,
+        result,
+        record.evidence,
+    )
+
+
+def target_text(indicator: Indicator) -> str:
+    """The target in words: "trên 95%", "từ 90% trở lên", or the qualitative target."""
+    target = indicator.target
+    if target is None:
+        return NOT_APPLICABLE
+    if target.value is not None:
+        amount = numbers.with_unit(target.value, indicator.unit)
+        return target.direction.words.format(v=amount) if target.direction else amount
+    return target.text or NOT_APPLICABLE
+
+
+def indicator_row(
+    stt: int,
+    indicator: Indicator,
+    result: Figure,
+    latest: QuarterRecord | None,
+    missing: AddMissing,
+) -> IndicatorRow:
+    """The indicator's target, actual and verdict (đạt / chưa đạt) for the period."""
+    labels = {c.id: c.label for c in indicator.counts}
+    counts = tuple(CountRow(labels.get(k, k), numbers.number(v)) for k, v in result.counts)
+    achieved: bool | None = None
+    if result.missing:
+        record = latest.indicators.get(indicator.id) if latest else None
+        where = record.where if record else (latest.where if latest else None)
+        actual = missing(
+            where,
+            "R102",
+            f"Chỉ số {indicator.id}: chưa có số liệu.",
+            "Ghi value, counts hoặc text của chỉ số trong tệp tiến độ.",
+        )
+    elif result.no_cases:
+        actual = "không phát sinh"
+    elif result.not_rolled_up:
+        actual = "không cộng dồn"
+    elif result.value is not None and result.text is None:
+        actual = numbers.with_unit(result.value, indicator.unit)
+        target = indicator.target
+        if target and target.direction and target.value is not None:
+            achieved = target.direction.achieved(round(result.value, 6), target.value)
+    else:
+        actual = result.text or NOT_APPLICABLE
+    verdict = NOT_APPLICABLE if achieved is None else ("đạt" if achieved else "chưa đạt")
+    return IndicatorRow(
+        stt,
+        indicator.id,
+        indicator.area,
+        indicator.name,
+        indicator.unit or NOT_APPLICABLE,
+        target_text(indicator),
+        actual,
+        verdict,
+        achieved,
+        counts,
+    )
