@@ -34,11 +34,12 @@ cli_diff.register(app)
 
 def _click_exceptions() -> Any:
     # Recent typer releases vendor their own copy of click; older ones use click itself.
+    import importlib
+
     try:
-        from typer._click import exceptions
+        return importlib.import_module("typer._click.exceptions")
     except ImportError:  # pragma: no cover - depends on the installed typer
-        from click import exceptions
-    return exceptions
+        return importlib.import_module("click.exceptions")
 
 
 def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
