@@ -73,8 +73,8 @@ class _Pool:
 
 
 def _by_id(pool: _Pool, floor: float) -> None:
+    # Ids are unique within a plan (check E301), so id pairs never compete.
     new_ids = {c.id.casefold(): j for j, c in enumerate(pool.new)}
-    options = []
     for i, c in enumerate(pool.old):
         j = new_ids.get(c.id.casefold())
         if j is None or i not in pool.free_old or j not in pool.free_new:
@@ -82,8 +82,7 @@ def _by_id(pool: _Pool, floor: float) -> None:
         other = pool.new[j]
         score = 1.0 if c.wording.key == other.wording.key else similarity(c.wording, other.wording)
         if score >= floor:
-            options.append((score, i, j))
-    pool.greedy(options, "id")
+            pool.take(i, j, "id", score)
 
 
 def _by_text(pool: _Pool) -> None:
