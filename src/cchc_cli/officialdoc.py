@@ -164,7 +164,18 @@ def new_document(*, page_numbers: bool = True) -> Doc:
     set_page(section)
     if page_numbers:
         add_page_numbers(section)
+    _do_not_expand_line_breaks(doc)
     return doc
+
+
+def _do_not_expand_line_breaks(doc: Doc) -> None:
+    # A justified line that ends in a manual line break must not be stretched.
+    settings = doc.settings.element
+    compat = settings.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        settings.append(compat)
+    compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
 
 
 _LEFTOVERS = ("/metadata/thumbnail", "/relationships/stylesWithEffects")

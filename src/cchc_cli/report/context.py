@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from cchc_cli.model.areas import AREAS, DIRECTION
-from cchc_cli.model.plan import Plan
+from cchc_cli.model.plan import Plan, ReportKind
 from cchc_cli.problems import InvalidInputError, Problem, Severity
 from cchc_cli.report import numbers
 from cchc_cli.report.indicators import figure
@@ -53,6 +53,8 @@ class ReportContext:
     type_name: str
     period: PeriodInfo
     estimate: bool
+    estimate_from: date | None
+    next_period_name: str
     plan_number: str
     plan_date: date
     plan_title: str
@@ -195,6 +197,10 @@ def build_context(
         type_name=TYPE_NAME,
         period=period,
         estimate=period.cutoff < period.window_end,
+        estimate_from=period.cutoff + timedelta(days=1)
+        if period.cutoff < period.window_end
+        else None,
+        next_period_name=next_period_name(period),
         plan_number=plan.issued.number,
         plan_date=plan.issued.date,
         plan_title=plan.issued.title,
@@ -250,3 +256,14 @@ def _area(
         indicators=tuple(i for i in indicators if i.area == code),
         summary=summarise(own_tasks),
     )
+
+
+def next_period_name(period: PeriodInfo) -> str:
+    """The period the "phương hướng" section looks ahead to."""
+    year = period.year
+    return {
+        ReportKind.Q1: f"quý II năm {year}",
+        ReportKind.H1: f"6 tháng cuối năm {year}",
+        ReportKind.Q3: f"quý IV năm {year}",
+        ReportKind.YEAR: f"năm {year + 1}",
+    }[period.kind]

@@ -17,7 +17,7 @@ from cchc_cli.officialdoc import Run
 
 _ALWAYS = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_LINE_START = re.compile(r"^(\s*)([#+=>-]|\d+[.)])", re.MULTILINE)
+_LINE_START = re.compile(r"^(\s*)([#+=>-]|\d+[.)](?=\s|$))", re.MULTILINE)
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 

@@ -76,6 +76,7 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
         letter=lambda i: Safe(numbers.letter(int(i))),
         roman=lambda i: Safe(numbers.roman(int(i))),
         upper=lambda v: str(v).upper(),
+        clause=lambda v: str(v).rstrip(" .;:,"),
     )
     return env
 

@@ -1,0 +1,112 @@
+"""The report as an official .docx: layout in code, wording from the rendered templates."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from cchc_cli import officialdoc as od
+from cchc_cli.report.context import ReportContext
+from cchc_cli.report.markup import Block, Directive, Heading, Paragraph, Table, parse, plain
+from cchc_cli.report.numbers import date_words
+
+
+def write_docx(report: ReportContext, subject: str, body: str, appendices: str) -> bytes:
+    """The .docx bytes of a report whose body and appendices are rendered markup."""
+    doc = od.new_document()
+    od.add_header(
+        doc,
+        od.Header(
+            parent_lines=report.parent_lines,
+            body_lines=report.body_lines,
+            number_line=f"Số:      /{report.document_code}",
+            place_date=f"{report.place}, {date_words(report.report_date)}",
+        ),
+    )
+    od.add_title(doc, report.type_name, plain(parse(subject)[0].runs) if subject.strip() else "")
+    _write_blocks(doc, parse(body))
+    od.add_closing(
+        doc,
+        od.Signature(
+            report.signer_authority,
+            report.signer_title,
+            report.signer_name,
+            report.signer_deputy_of,
+        ),
+        report.recipients,
+        archive=report.archive,
+    )
+    _write_blocks(doc, parse(appendices))
+    day = report.report_date
+    return od.save_bytes(doc, when=datetime(day.year, day.month, day.day), author=report.unit_name)
+
+
+def _write_blocks(doc: Any, blocks: Sequence[Block]) -> None:
+    centre_next = False
+    in_front_matter = False  # an appendix's title lines, before its table, are centred
+    for block in blocks:
+        if isinstance(block, Directive):
+            if block.name == "appendix":
+                od.start_appendix_section(doc, landscape="landscape" in block.args)
+                in_front_matter = True
+            elif block.name == "center":
+                centre_next = True
+            elif block.name == "pagebreak":
+                od.add_text(doc, "", after_pt=0).runs[0].add_break(_page_break())
+            continue
+        centred = centre_next or in_front_matter
+        centre_next = False
+        if isinstance(block, Heading):
+            _heading(doc, block, centred)
+        elif isinstance(block, Paragraph):
+            if centred:
+                od.add_text(doc, block.runs, align="center", after_pt=6)
+            else:
+                od.add_body_paragraph(doc, block.runs)
+        elif isinstance(block, Table):
+            _table(doc, block)
+            in_front_matter = False
+
+
+def _page_break() -> Any:
+    from docx.enum.text import WD_BREAK
+
+    return WD_BREAK.PAGE
+
+
+def _heading(doc: Any, block: Heading, centred: bool) -> None:
+    runs = [od.Run(r.text, True, r.italic or block.level == 3) for r in block.runs]
+    if centred:
+        od.add_text(doc, runs, align="center", after_pt=0 if block.level == 1 else 6)
+    else:
+        od.add_heading(doc, runs)
+
+
+def _table(doc: Any, block: Table) -> None:
+    width = od.text_width_cm(doc.sections[-1])
+    titles = [plain(c) for c in block.header]
+    lengths = [
+        max([len(plain(row[i])) if i < len(row) else 0 for row in block.rows] + [len(t)])
+        for i, t in enumerate(titles)
+    ]
+    widths = _widths(titles, lengths, width)
+    columns = [
+        od.Column(title, w, "center" if _short(title, length) else "left")
+        for title, w, length in zip(titles, widths, lengths, strict=True)
+    ]
+    rows = [[row[i] if i < len(row) else [] for i in range(len(titles))] for row in block.rows]
+    od.add_table(doc, columns, rows, stt=False)
+
+
+def _short(title: str, length: int) -> bool:
+    return title == "STT" or length <= 24
+
+
+def _widths(titles: list[str], lengths: list[int], total: float) -> list[float]:
+    # Narrow columns for numbers and dates, the rest shared by how much text they hold.
+    fixed = {i: 1.2 for i, t in enumerate(titles) if t == "STT"}
+    weights = {i: min(max(n, 13), 50) for i, n in enumerate(lengths) if i not in fixed}
+    room = total - sum(fixed.values())
+    scale = room / sum(weights.values()) if weights else 0
+    return [fixed.get(i, round(weights.get(i, 0) * scale, 2)) for i in range(len(titles))]
