@@ -8,7 +8,7 @@ from typing import Any
 
 from cchc_cli import officialdoc as od
 from cchc_cli.report.context import ReportContext
-from cchc_cli.report.markup import Block, Directive, Heading, Paragraph, Table, parse, plain
+from cchc_cli.report.markup import Block, Directive, Heading, Paragraph, Table, inline, parse, plain
 from cchc_cli.report.numbers import date_words
 
 
@@ -24,7 +24,7 @@ def write_docx(report: ReportContext, subject: str, body: str, appendices: str) 
             place_date=f"{report.place}, {date_words(report.report_date)}",
         ),
     )
-    od.add_title(doc, report.type_name, plain(parse(subject)[0].runs) if subject.strip() else "")
+    od.add_title(doc, report.type_name, plain(inline(subject.strip())))
     _write_blocks(doc, parse(body))
     od.add_closing(
         doc,
