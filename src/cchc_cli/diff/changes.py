@@ -128,6 +128,7 @@ class PlanSide:
     """How one compared plan is named in the output."""
 
     path: str
+    unit: str
     title: str
     number: str
     years: str

@@ -57,6 +57,7 @@ def diff_plans(old: Plan, new: Plan, old_path: str = "", new_path: str = "") -> 
 def _side(plan: Plan, path: str) -> PlanSide:
     return PlanSide(
         path=path,
+        unit=plan.unit.full_name,
         title=plan.issued.title,
         number=plan.issued.number,
         years=str(plan.years),

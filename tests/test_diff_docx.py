@@ -1,0 +1,74 @@
+"""`cchc diff --format docx`: an official-style change table that Word and LibreOffice open."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from tests.helpers import FIXTURES, run_cli
+
+PAIRS = FIXTURES / "diff" / "pairs"
+
+
+def _write(tmp_path: Path, pair: str, name: str = "thay-doi.docx") -> Path:
+    target = tmp_path / name
+    result = run_cli(
+        "diff", "-f", "docx", "-o", target, PAIRS / pair / "old.yaml", PAIRS / pair / "new.yaml"
+    )
+    assert result.exit_code == 0, result.stderr
+    return target
+
+
+def test_reworded_words_are_struck_and_underlined(tmp_path: Path) -> None:
+    document = docx.Document(str(_write(tmp_path, "renumbered")))
+    runs = [
+        run
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+        for paragraph in cell.paragraphs
+        for run in paragraph.runs
+    ]
+    assert [r.text for r in runs if r.font.underline] == [", hệ thống hóa", "còn hiệu lực"]
+    texts = {p.text for p in document.paragraphs}
+    assert "SO SÁNH HAI PHIÊN BẢN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025" in texts
+    fonts = {r.font.name for r in runs if r.text.strip()}
+    assert fonts == {"Times New Roman"}
+
+
+def test_change_tables_have_stt_and_the_old_and_new_values(tmp_path: Path) -> None:
+    document = docx.Document(str(_write(tmp_path, "targets")))
+    rows = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert ["STT", "Mã", "Nội dung", "Thay đổi", "Kế hoạch cũ", "Kế hoạch mới"] in rows
+    assert [
+        "1",
+        "DUNG-HAN",
+        "Tỷ lệ hồ sơ giải quyết trước và đúng hạn",
+        "Sửa chỉ số",
+        "Chỉ tiêu: ≥ 90%",
+        "Chỉ tiêu: ≥ 95% (nâng)",
+    ] in rows
+    section = document.sections[0]
+    assert section.page_width > section.page_height, "landscape for the wide table"
+
+
+def test_same_comparison_gives_the_same_bytes(tmp_path: Path) -> None:
+    first = _write(tmp_path, "moved", "a.docx").read_bytes()
+    assert _write(tmp_path, "moved", "b.docx").read_bytes() == first
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_opens_it(tmp_path: Path, soffice: str) -> None:
+    target = _write(tmp_path, "general")
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(target)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "thay-doi.pdf").pages)
+    assert "Phụ lục" in text and "Trần Thị Hoa" in text
