@@ -62,6 +62,7 @@ def diff(
         typer.Argument(
             help="CŨ MỚI: hai tệp hoặc hai thư mục kế hoạch (một tệp khi có --rev).",
             show_default=False,
+            metavar="CŨ MỚI",
         ),
     ],
     *,
