@@ -1,0 +1,196 @@
+"""The progress record ("tiến độ thực hiện"): one file per unit and quarter.
+
+Keys are English; titles and descriptions give the Vietnamese terms. A null value
+(``~``) marks something the clerk still has to fill in ("chưa nhập"): `cchc validate`
+warns about it, building a report lists it as missing.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+from cchc_cli.model.plan import vi
+from cchc_cli.model.types import ROMAN, Date, Id, Model, Text
+
+
+class TaskStatus(enum.StrEnum):
+    """Where a task stands ("tình trạng"); overdue is computed from its due date."""
+
+    DONE = "hoàn thành"
+    IN_PROGRESS = "đang thực hiện"
+    NOT_STARTED = "chưa thực hiện"
+
+
+def _ascii(text: str) -> str:
+    folded = unicodedata.normalize("NFD", text.strip().lower()).replace("đ", "d")
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"[\s_-]+", " ", plain)
+
+
+_STATUS_WORDS = {_ascii(s.value): s for s in TaskStatus}
+
+
+def _status(value: Any) -> Any:
+    # The clerk may type without accents ("hoan-thanh"); the file keeps its meaning.
+    if isinstance(value, str):
+        return _STATUS_WORDS.get(_ascii(value), value)
+    return value
+
+
+Status = Annotated[TaskStatus, BeforeValidator(_status)]
+
+
+def _count(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "cần một số nguyên")
+    return value
+
+
+Count = Annotated[int | None, BeforeValidator(_count)]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Quarter:
+    """A quarter of a year ("quý"), written 2024-Q1."""
+
+    year: int
+    number: int
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-Q{self.number}"
+
+    @property
+    def roman(self) -> str:
+        return ROMAN[self.number]
+
+    def previous(self) -> Quarter:
+        if self.number == 1:
+            return Quarter(self.year - 1, 4)
+        return Quarter(self.year, self.number - 1)
+
+    @classmethod
+    def parse(cls, value: Any) -> Quarter:
+        if isinstance(value, Quarter):
+            return value
+        match = (
+            re.fullmatch(r"\s*(\d{4})-[Qq]([1-4])\s*", value) if isinstance(value, str) else None
+        )
+        if match is None:
+            raise PydanticCustomError(
+                "quarter_format",
+                "Quý phải viết dạng YYYY-Qn, ví dụ 2024-Q1 (đang là '{value}')",
+                {"value": str(value)},
+            )
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, serialization=core_schema.to_string_ser_schema()
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "pattern": r"^\d{4}-Q[1-4]$"}
+
+
+class TaskProgress(Model):
+    """What was done on one task of the plan during the quarter ("kết quả nhiệm vụ")."""
+
+    id: Id = vi("Mã nhiệm vụ", "Mã nhiệm vụ trong kế hoạch, ví dụ CD-01.")
+    status: Status = vi(
+        "Tình trạng",
+        "hoàn thành, đang thực hiện hoặc chưa thực hiện (không dấu: hoan-thanh, "
+        "dang-thuc-hien, chua-thuc-hien). Quá hạn được tính từ thời hạn, không ghi tay.",
+    )
+    completed_on: Date | None = vi(
+        "Ngày hoàn thành", "Chỉ ghi khi đã hoàn thành; trong kỳ số liệu của quý.", default=None
+    )
+    result: Text | None = vi("Kết quả", "Những việc đã làm trong quý.", default=None)
+    evidence: list[Text] = vi(
+        "Văn bản chứng minh",
+        "Ví dụ: Kế hoạch số 25/KH-UBND ngày 10/02/2024.",
+        default=[],
+    )
+    note: Text | None = vi("Ghi chú", "Ghi chú thêm (khó khăn, lý do chậm…).", default=None)
+
+
+class IndicatorProgress(Model):
+    """The figures of one indicator for the quarter ("số liệu chỉ số")."""
+
+    id: Id = vi("Mã chỉ số", "Mã chỉ số trong kế hoạch.")
+    counts: dict[Id, Count] = vi(
+        "Số liệu đếm",
+        "Các số liệu khai báo trong counts của chỉ số, ví dụ received: 1200.",
+        default={},
+    )
+    value: float | None = vi(
+        "Giá trị", "Với chỉ số một giá trị: số, phần trăm ghi 97.5 cho 97,5%.", default=None
+    )
+    text: Text | None = vi(
+        "Kết quả định tính", "Với chỉ số định tính: mô tả kết quả.", default=None
+    )
+    note: Text | None = vi("Ghi chú", "Nguồn số liệu, giải thích.", default=None)
+
+
+class Narrative(Model):
+    """The report's prose, paragraph by paragraph ("nội dung báo cáo")."""
+
+    direction: list[Text] = vi(
+        "Công tác chỉ đạo, điều hành",
+        "Kế hoạch ban hành, hội nghị, kiểm tra, tuyên truyền CCHC.",
+        default=[],
+    )
+    areas: dict[Id, list[Text]] = vi(
+        "Kết quả theo lĩnh vực",
+        "Mã lĩnh vực (the-che, tthc, …) và các đoạn kết quả của lĩnh vực đó.",
+        default={},
+    )
+    strengths: list[Text] = vi("Ưu điểm", "Đánh giá chung: ưu điểm.", default=[])
+    shortcomings: list[Text] = vi(
+        "Tồn tại, hạn chế", "Đánh giá chung: tồn tại, hạn chế.", default=[]
+    )
+    causes: list[Text] = vi("Nguyên nhân", "Nguyên nhân của tồn tại, hạn chế.", default=[])
+    next_tasks: list[Text] = vi("Phương hướng, nhiệm vụ", "Nhiệm vụ kỳ tới.", default=[])
+    proposals: list[Text] = vi("Kiến nghị, đề xuất", "Kiến nghị, đề xuất với cấp trên.", default=[])
+
+
+class Progress(Model):
+    """A unit's progress record for one quarter ("tiến độ thực hiện kế hoạch CCHC")."""
+
+    plan: Text = vi("Kế hoạch", "Đường dẫn tệp kế hoạch, tương đối với tệp này.")
+    quarter: Quarter = vi("Quý", "Quý của số liệu, dạng 2024-Q1.")
+    sample: bool = vi(
+        "Dữ liệu mẫu", "true khi đây là dữ liệu mẫu; báo cáo sẽ ghi rõ là mẫu.", default=False
+    )
+    signer_name: Text | None = vi(
+        "Người ký", "Họ tên người ký báo cáo kỳ này (thay cho tên trong kế hoạch).", default=None
+    )
+    tasks: list[TaskProgress] = vi("Nhiệm vụ", "Tình trạng từng nhiệm vụ của kế hoạch.", default=[])
+    indicators: list[IndicatorProgress] = vi("Chỉ số", "Số liệu từng chỉ số trong quý.", default=[])
+    narrative: Narrative = vi(
+        "Nội dung báo cáo", "Các đoạn văn của báo cáo.", default_factory=Narrative
+    )
+
+    def task(self, task_id: str) -> TaskProgress | None:
+        return next((t for t in self.tasks if t.id == task_id), None)
+
+    def indicator(self, indicator_id: str) -> IndicatorProgress | None:
+        return next((i for i in self.indicators if i.id == indicator_id), None)
+
+
+def is_progress_document(data: dict[str, Any]) -> bool:
+    """Whether parsed YAML is a progress record (it has 'quarter' at the top) not a plan."""
+    return isinstance(data, dict) and "quarter" in data

@@ -1,0 +1,122 @@
+"""Finding and loading progress records, cross-checked against their plan.
+
+Default layout: ``progress/<plan file stem>/<YYYY>-Q<n>.yaml``, one file per quarter,
+e.g. ``progress/phu-lien-2024/2024-Q1.yaml`` for ``plans/phu-lien-2024.yaml``. Each file
+names its plan (``plan:``, relative to the file). A six-month report reads Q1 and Q2,
+the annual report Q1 to Q4.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cchc_cli.loading import Loaded, Located, load_model
+from cchc_cli.model.plan import Plan
+from cchc_cli.model.progress import Progress
+from cchc_cli.model.progress import is_progress_document as _is_progress
+from cchc_cli.periods import Period
+from cchc_cli.problems import InvalidInputError, Problem, Severity
+
+DEFAULT_PROGRESS_DIR = Path("progress")
+
+
+def is_progress_document(data: dict[str, Any]) -> bool:
+    """Whether parsed YAML is a progress record rather than a plan (it has 'quarter')."""
+    return _is_progress(data)
+
+
+def progress_path(progress_dir: Path, plan_path: Path, year: int, quarter: int) -> Path:
+    """Where a quarter's progress record lives: <dir>/<plan stem>/<YYYY>-Q<n>.yaml."""
+    return progress_dir / plan_path.stem / f"{year:04d}-Q{quarter}.yaml"
+
+
+def period_progress_paths(progress_dir: Path, plan_path: Path, period: Period) -> list[Path]:
+    """The quarter files a report period aggregates, in order (existing or not)."""
+    return [progress_path(progress_dir, plan_path, period.year, q) for q in period.quarters]
+
+
+def plan_path_of(path: Path, progress: Progress) -> Path:
+    """The plan a progress record names, resolved against the record's folder."""
+    return path.parent / Path(progress.plan)
+
+
+@dataclass
+class ProgressWithPlan:
+    """A loaded progress record and the plan it was checked against."""
+
+    loaded: Loaded[Progress]
+    plan: Plan | None
+    plan_path: Path | None
+
+
+def load_progress(path: Path, plan: Plan | None = None) -> Loaded[Progress]:
+    """Load a progress record and cross-check it with its plan (loaded from 'plan:' if
+    not given). Problems of the plan itself are included; nothing is raised."""
+    return load_progress_with_plan(path, plan).loaded
+
+
+def load_progress_with_plan(path: Path, plan: Plan | None = None) -> ProgressWithPlan:
+    """As load_progress, also returning the plan used for the cross-checks."""
+    from cchc_cli.progress_checks import run_checks
+
+    loaded = load_model(path, Progress)
+    if loaded.model is None or loaded.document is None:
+        return ProgressWithPlan(loaded, plan, None)
+    located = Located(loaded.shown, loaded.document)
+    plan_path: Path | None = None
+    if plan is None:
+        plan_path = plan_path_of(path, loaded.model)
+        plan = _load_named_plan(plan_path, located, loaded.problems)
+    if plan is not None:
+        loaded.problems.extend(run_checks(loaded.model, plan, located))
+    return ProgressWithPlan(loaded, plan, plan_path)
+
+
+def _load_named_plan(plan_path: Path, at: Located, problems: list[Problem]) -> Plan | None:
+    from cchc_cli.plans import load_plan
+
+    if not plan_path.is_file():
+        problems.append(
+            at.problem(
+                ("plan",),
+                "E401",
+                f"Không tìm thấy tệp kế hoạch '{plan_path.as_posix()}'.",
+                "Ghi đường dẫn kế hoạch tương đối với tệp tiến độ, ví dụ "
+                "../../plans/phu-lien-2024.yaml.",
+            )
+        )
+        return None
+    plan_loaded = load_plan(plan_path)
+    problems.extend(plan_loaded.problems)
+    if not plan_loaded.ok:
+        problems.append(
+            at.problem(
+                ("plan",),
+                "E402",
+                f"Kế hoạch {plan_loaded.shown} có lỗi nên chưa đối chiếu được tiến độ.",
+                "Sửa các lỗi của kế hoạch rồi kiểm tra lại.",
+            )
+        )
+        return None
+    return plan_loaded.model
+
+
+def load_progress_or_raise(path: Path, plan: Plan | None = None) -> Progress:
+    """The progress record at ``path``, or InvalidInputError with all its problems."""
+    loaded = load_progress(path, plan)
+    if not loaded.ok or loaded.model is None:
+        raise InvalidInputError(
+            loaded.problems, f"Tệp tiến độ {loaded.shown} có lỗi; hãy sửa rồi chạy lại."
+        )
+    return loaded.model
+
+
+def unfilled(loaded: Loaded[Progress]) -> list[Problem]:
+    """The values the clerk has not entered yet (W420), as errors for building a report."""
+    return [
+        Problem(p.path, p.line, p.column, "E420", Severity.ERROR, p.message, p.hint)
+        for p in loaded.problems
+        if p.code == "W420"
+    ]
