@@ -1,0 +1,141 @@
+"""The `cchc report` command's work: options to a request, one plan or a folder, output."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from cchc_cli.problems import CchcError, UsageError, display_path
+from cchc_cli.report.build import FORMATS
+from cchc_cli.report.run import Outcome, Request, Written, generate, generate_folder
+
+
+def _day(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    from cchc_cli.model.types import parse_date
+
+    try:
+        return parse_date(text)
+    except Exception as exc:  # pydantic's error type; the message is ours
+        raise UsageError(
+            f"{option} '{text}' không phải một ngày.", f"Ghi {option} dạng YYYY-MM-DD."
+        ) from exc
+
+
+def run_report(
+    plan: Path | None,
+    *,
+    quarter: str | None,
+    half: str | None,
+    annual: str | None,
+    output: Path | None,
+    fmt: str,
+    draft: bool,
+    force: bool,
+    templates: Path | None,
+    progress_dir: Path,
+    today: str | None,
+    report_date: str | None,
+) -> None:
+    """Write the report(s); raises CchcError subclasses for the command layer to print."""
+    if fmt not in FORMATS:
+        raise UsageError(f"Định dạng '{fmt}' không có.", "Dùng --format docx hoặc --format md.")
+    if quarter and plan is None and _looks_like_plan(quarter):
+        # `--quarter plans/x.yaml`: the bare --quarter took the plan as its value.
+        plan, quarter = Path(quarter), ""
+    request = Request(
+        quarter=quarter,
+        half=half,
+        annual=annual,
+        output=output,
+        fmt=fmt,
+        draft=draft,
+        force=force,
+        templates=templates,
+        progress_dir=progress_dir,
+        today=_day(today, "--today") or date.today(),
+        report_date=_day(report_date, "--date"),
+    )
+    from cchc_cli.plans import default_plan
+
+    target = plan if plan is not None else default_plan()
+    if target.is_dir():
+        _folder(request, target)
+        return
+    if not target.exists():
+        raise UsageError(f"Không tìm thấy '{target}'.", "Kiểm tra đường dẫn tệp kế hoạch.")
+    _done(generate(request, target, output=output))
+
+
+def _looks_like_plan(text: str) -> bool:
+    return text.lower().endswith((".yaml", ".yml")) or Path(text).is_dir()
+
+
+def _done(written: Written) -> None:
+    from cchc_cli.console import console
+
+    out = console()
+    out.print(f"Đã ghi báo cáo {written.period.name}: {display_path(written.path)}", markup=False)
+    if written.placeholders:
+        out.print(
+            f"Bản dự thảo còn {written.placeholders} chỗ '…' cần điền trước khi trình ký.",
+            markup=False,
+        )
+
+
+def _folder(request: Request, folder: Path) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from cchc_cli.console import console
+    from cchc_cli.plans import yaml_files
+
+    plans = yaml_files(folder)
+    if not plans:
+        raise UsageError(f"Thư mục '{folder}' không có tệp kế hoạch .yaml nào.", "")
+    err = console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("Lập báo cáo", total=len(plans))
+
+        def step(path: Path) -> None:
+            bar.update(task, description=f"Lập báo cáo {path.stem}")
+            if bar.tasks[task].completed < len(plans):
+                bar.advance(task)
+
+        outcome = generate_folder(request, plans, step)
+    _summary(outcome)
+    if outcome.failed:
+        raise CchcError(
+            f"{len(outcome.failed)} đơn vị không lập được báo cáo (xem bảng trên).",
+            "Sửa lỗi của từng đơn vị rồi chạy lại; các báo cáo đã ghi được giữ nguyên.",
+        )
+
+
+def _summary(outcome: Outcome) -> None:
+    from rich.table import Table
+
+    from cchc_cli.console import console
+
+    out = console()
+    out.print(
+        f"Đã ghi {len(outcome.written)} báo cáo; bỏ qua {len(outcome.skipped)} đơn vị; "
+        f"lỗi {len(outcome.failed)} đơn vị.",
+        markup=False,
+    )
+    if not (outcome.skipped or outcome.failed):
+        return
+    table = Table(title="Đơn vị không có báo cáo", title_justify="left")
+    table.add_column("Kế hoạch")
+    table.add_column("Kết quả")
+    table.add_column("Lý do")
+    for path, reason in outcome.skipped:
+        table.add_row(display_path(path), "bỏ qua", reason)
+    for path, exc in outcome.failed:
+        table.add_row(display_path(path), "lỗi", exc.message)
+    out.print(table)

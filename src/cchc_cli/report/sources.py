@@ -1,0 +1,118 @@
+"""Reading a report's inputs: the quarters' progress files, as report records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cchc_cli.loading import Loaded
+from cchc_cli.model.plan import Plan
+from cchc_cli.model.progress import Progress
+from cchc_cli.periods import Period
+from cchc_cli.problems import InvalidInputError, Problem
+from cchc_cli.progress import load_progress, period_progress_paths
+from cchc_cli.report.records import (
+    IndicatorRecord,
+    Narrative,
+    PeriodInfo,
+    QuarterRecord,
+    TaskRecord,
+    TaskStatus,
+    Where,
+)
+
+
+def period_info(plan: Plan, period: Period) -> PeriodInfo:
+    """The period with its dates under the plan's reporting rule."""
+    dates = period.schedule(plan)
+    return PeriodInfo(
+        kind=period.kind,
+        year=period.year,
+        name=period.name,
+        slug=period.slug,
+        quarters=period.quarters,
+        window_start=dates.window_start,
+        window_end=dates.window_end,
+        cutoff=dates.cutoff,
+        send_before=dates.send_before,
+    )
+
+
+def existing_progress(progress_dir: Path, plan_path: Path, period: Period) -> list[Path]:
+    """The period's progress files that exist."""
+    return [p for p in period_progress_paths(progress_dir, plan_path, period) if p.is_file()]
+
+
+def load_records(
+    plan: Plan, plan_path: Path, progress_dir: Path, period: Period
+) -> list[QuarterRecord | None]:
+    """One record per quarter of the period (None where the file does not exist).
+
+    A progress file with errors stops the report: InvalidInputError lists them all.
+    """
+    records: list[QuarterRecord | None] = []
+    problems: list[Problem] = []
+    for quarter, path in zip(
+        period.quarters, period_progress_paths(progress_dir, plan_path, period), strict=True
+    ):
+        if not path.is_file():
+            records.append(None)
+            continue
+        loaded = load_progress(path, plan)
+        if not loaded.ok or loaded.model is None:
+            problems.extend(p for p in loaded.problems if p.severity == "error")
+            records.append(None)
+            continue
+        records.append(to_record(loaded, quarter))
+    if problems:
+        raise InvalidInputError(problems, "Tệp tiến độ có lỗi; hãy sửa rồi chạy lại.")
+    return records
+
+
+def to_record(loaded: Loaded[Progress], quarter: int) -> QuarterRecord:
+    """A loaded, valid progress file as a report record, keeping the line of each item."""
+    progress = loaded.model
+    assert progress is not None  # guarded by the caller
+    document = loaded.document
+
+    def where(*path: str | int) -> Where:
+        line = document.mark_for(tuple(path)).line if document is not None else 0
+        return Where(loaded.shown, line)
+
+    tasks = {
+        t.id: TaskRecord(
+            where=where("tasks", n),
+            status=TaskStatus(t.status.value) if t.status is not None else None,
+            completed_on=t.completed_on,
+            result=t.result,
+            evidence=tuple(t.evidence),
+        )
+        for n, t in enumerate(progress.tasks)
+    }
+    indicators = {
+        i.id: IndicatorRecord(
+            where=where("indicators", n),
+            counts={k: float(v) for k, v in i.counts.items() if v is not None},
+            value=i.value,
+            text=i.text,
+        )
+        for n, i in enumerate(progress.indicators)
+    }
+    text = progress.narrative
+    narrative = Narrative(
+        direction=tuple(text.direction),
+        areas={k: tuple(v) for k, v in text.areas.items()},
+        strengths=tuple(text.strengths),
+        shortcomings=tuple(text.shortcomings),
+        causes=tuple(text.causes),
+        next_tasks=tuple(text.next_tasks),
+        proposals=tuple(text.proposals),
+    )
+    return QuarterRecord(
+        quarter=quarter,
+        where=Where(loaded.shown, 1),
+        tasks=tasks,
+        indicators=indicators,
+        narrative=narrative,
+        sample=progress.sample,
+        signer_name=progress.signer_name,
+    )
