@@ -40,7 +40,8 @@ def _summary(diff: PlanDiff) -> RenderableType:
 
     table = Table(title="Số thay đổi theo lĩnh vực", title_justify="left", box=None)
     for name in ("Lĩnh vực", "Thêm", "Bỏ", "Sửa", "Cộng"):
-        table.add_column(name, justify="left" if name == "Lĩnh vực" else "right", no_wrap=True)
+        numeric = name != "Lĩnh vực"
+        table.add_column(name, justify="right" if numeric else "left", no_wrap=numeric)
     for row in area_rows(diff):
         style = "" if row.total else "dim"
         cells = (row.added, row.removed, row.changed, row.total)
