@@ -357,6 +357,7 @@ def add_closing(
 ) -> Any:
     """Recipients ("Nơi nhận:") left and the signature block right, level with each other."""
     width = text_width_cm(doc.sections[-1])
+    add_text(doc, "", size=6, after_pt=0)
     left_w = round(width * 0.45, 2)
     table = layout_table(doc, [left_w, round(width - left_w, 2)])
     left, right = table.rows[0].cells
@@ -451,6 +452,8 @@ def add_table(
     for cell, column in zip(header.cells, cols, strict=True):
         _fill(cell, [Run(column.title)], "center", size, bold=True)
     for number, row in enumerate(rows, start=1):
+        # A row never breaks across pages: a reader must see a task's status beside it.
+        table.rows[number]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         cells = table.rows[number].cells
         values = ([str(number)] if stt else []) + list(row)
         for cell, column, value in zip(cells, cols, values, strict=True):

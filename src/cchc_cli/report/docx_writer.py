@@ -86,27 +86,40 @@ def _heading(doc: Any, block: Heading, centred: bool) -> None:
 def _table(doc: Any, block: Table) -> None:
     width = od.text_width_cm(doc.sections[-1])
     titles = [plain(c) for c in block.header]
-    lengths = [
-        max([len(plain(row[i])) if i < len(row) else 0 for row in block.rows] + [len(t)])
-        for i, t in enumerate(titles)
+    cells = [
+        [plain(row[i]) if i < len(row) else "" for row in block.rows] for i in range(len(titles))
     ]
-    widths = _widths(titles, lengths, width)
+    widths = _widths(titles, cells, width)
     columns = [
-        od.Column(title, w, "center" if _short(title, length) else "left")
-        for title, w, length in zip(titles, widths, lengths, strict=True)
+        od.Column(title, w, "center" if _short(title, column) else "left")
+        for title, w, column in zip(titles, widths, cells, strict=True)
     ]
     rows = [[row[i] if i < len(row) else [] for i in range(len(titles))] for row in block.rows]
     od.add_table(doc, columns, rows, stt=False)
 
 
-def _short(title: str, length: int) -> bool:
-    return title == "STT" or length <= 24
+def _short(title: str, cells: list[str]) -> bool:
+    return title == "STT" or all(len(line) <= 24 for c in cells for line in c.split("\n"))
 
 
-def _widths(titles: list[str], lengths: list[int], total: float) -> list[float]:
-    # Narrow columns for numbers and dates, the rest shared by how much text they hold.
-    fixed = {i: 1.2 for i, t in enumerate(titles) if t == "STT"}
-    weights = {i: min(max(n, 13), 50) for i, n in enumerate(lengths) if i not in fixed}
-    room = total - sum(fixed.values())
-    scale = room / sum(weights.values()) if weights else 0
-    return [fixed.get(i, round(weights.get(i, 0) * scale, 2)) for i in range(len(titles))]
+_CM_PER_CHAR = 0.21  # Times New Roman 12 pt, an average character
+_PADDING_CM = 0.45
+
+
+def _widths(titles: list[str], cells: list[list[str]], total: float) -> list[float]:
+    # Every column at least as wide as its longest word, so dates and short statuses
+    # never break; what is left goes to the columns holding the most text.
+    def longest_word(texts: list[str]) -> int:
+        return max((len(w) for t in texts for w in t.split()), default=1)
+
+    minimum = [
+        1.2 if t == "STT" else min(longest_word([t, *c]) * _CM_PER_CHAR + _PADDING_CM, 6.0)
+        for t, c in zip(titles, cells, strict=True)
+    ]
+    weights = [
+        0 if t == "STT" else min(max((len(x) for x in c), default=0), 80)
+        for t, c in zip(titles, cells, strict=True)
+    ]
+    room = max(total - sum(minimum), 0.0)
+    spread = sum(weights) or 1
+    return [round(m + room * w / spread, 2) for m, w in zip(minimum, weights, strict=True)]

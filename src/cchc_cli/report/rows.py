@@ -48,6 +48,7 @@ class IndicatorRow:
     name: str
     unit: str
     target: str
+    has_target: bool
     actual: str
     verdict: str
     achieved: bool | None
@@ -181,6 +182,7 @@ def indicator_row(
         indicator.name,
         indicator.unit or NOT_APPLICABLE,
         target_text(indicator),
+        indicator.target is not None,
         actual,
         verdict,
         achieved,
