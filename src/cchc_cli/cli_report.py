@@ -11,6 +11,12 @@ import typer
 def register(app: typer.Typer) -> None:
     """Add the reporting commands to ``app``."""
     app.command("report")(report)
+    app.command("deadlines")(deadlines)
+    progress_app = typer.Typer(
+        help="Tệp tiến độ thực hiện kế hoạch theo quý.", no_args_is_help=True
+    )
+    progress_app.command("new")(progress_new)
+    app.add_typer(progress_app, name="progress")
 
 
 def report(  # noqa: PLR0917 - typer maps each parameter to an option
@@ -97,3 +103,84 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
         today=today,
         report_date=report_date,
     )
+
+
+def deadlines(
+    plan: Annotated[
+        Optional[Path],  # noqa: UP045 - typer needs Optional here
+        typer.Argument(
+            help="Tệp kế hoạch (mặc định: kế hoạch duy nhất trong plans/).", show_default=False
+        ),
+    ] = None,
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--year", help="Năm (mặc định: năm nay).", show_default=False),
+    ] = None,
+    today: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--today", help="Coi hôm nay là ngày YYYY-MM-DD (để thử).", show_default=False
+        ),
+    ] = None,
+    reports_dir: Annotated[
+        Path, typer.Option("--reports-dir", help="Thư mục báo cáo đã lập.")
+    ] = Path("reports"),
+) -> int:
+    """Lịch báo cáo CCHC trong năm: kỳ số liệu, ngày chốt, hạn gửi, số ngày còn lại."""
+    from cchc_cli.console import console
+    from cchc_cli.deadlines import deadline_table, year_deadlines
+    from cchc_cli.periods import parse_today
+    from cchc_cli.plans import default_plan, load_plan_or_raise
+
+    plan_path = plan or default_plan()
+    loaded = load_plan_or_raise(plan_path)
+    day = parse_today(today)
+    rows = year_deadlines(loaded, plan_path, year or day.year, day, reports_dir)
+    title = f"Lịch báo cáo CCHC năm {year or day.year} – {loaded.unit.full_name}"
+    console().print(deadline_table(rows, title))
+    return 0
+
+
+def progress_new(
+    plan: Annotated[
+        Optional[Path],  # noqa: UP045 - typer needs Optional here
+        typer.Argument(
+            help="Tệp kế hoạch (mặc định: kế hoạch duy nhất trong plans/).", show_default=False
+        ),
+    ] = None,
+    quarter: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--quarter",
+            "-q",
+            help="Quý, ví dụ 2024-Q2 (mặc định: quý có kỳ số liệu chứa hôm nay).",
+            show_default=False,
+        ),
+    ] = None,
+    progress_dir: Annotated[
+        Path, typer.Option("--progress-dir", help="Thư mục tệp tiến độ.")
+    ] = Path("progress"),
+    today: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--today", help="Coi hôm nay là ngày YYYY-MM-DD (để thử).", show_default=False
+        ),
+    ] = None,
+) -> int:
+    """Tạo tệp tiến độ của một quý, điền sẵn nhiệm vụ, chỉ số và các mục báo cáo.
+
+    Không bao giờ ghi đè tệp đã có (mã thoát 3).
+    """
+    from cchc_cli.console import console
+    from cchc_cli.model.progress import Quarter
+    from cchc_cli.periods import parse_quarter, parse_today
+    from cchc_cli.plans import default_plan, load_plan_or_raise
+    from cchc_cli.problems import display_path
+    from cchc_cli.progress_new import new_progress
+
+    plan_path = plan or default_plan()
+    loaded = load_plan_or_raise(plan_path)
+    year, number = parse_quarter(quarter, parse_today(today), loaded)
+    out = new_progress(loaded, plan_path, Quarter(year, number), progress_dir)
+    console().print(f"Đã tạo {display_path(out)}: điền các giá trị ~ rồi chạy cchc validate.")
+    return 0

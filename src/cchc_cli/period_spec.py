@@ -136,7 +136,7 @@ def parse_period_spec(
             f"Chỉ chọn một kỳ báo cáo, đang có cả {names}.",
             "Dùng một trong --quarter, --half, --annual.",
         )
-    if not given or (given[0][0] == "quarter" and not given[0][1].strip()):
+    if not given or (given[0][0] == "quarter" and given[0][1].strip().lower() in ("", "auto")):
         return next_due(plan, today)
     name, value = given[0]
     if name == "quarter":

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cchc_cli.model.plan import Plan, ReportKind, ScheduledReport
 from cchc_cli.model.types import ROMAN, MonthDay
-from cchc_cli.problems import CchcError
+from cchc_cli.problems import CchcError, UsageError
 
 # The last month of each report's period and the quarters of progress it aggregates.
 LAST_MONTH = {ReportKind.Q1: 3, ReportKind.H1: 6, ReportKind.Q3: 9, ReportKind.YEAR: 12}
@@ -223,6 +223,20 @@ def default_report_path(
     return reports_dir / str(period.year) / f"{plan_path.stem}-{period.slug}.{ext.lstrip('.')}"
 
 
+def parse_today(text: str | None) -> date:
+    """``--today YYYY-MM-DD`` (or DD/MM/YYYY), defaulting to the real today."""
+    if text is None or not text.strip():
+        return date.today()
+    from cchc_cli.model.types import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise UsageError(
+            f"Ngày '{text}' không hợp lệ.", "Ghi --today dạng YYYY-MM-DD, ví dụ 2024-03-01."
+        ) from None
+
+
 def parse_period(
     quarter: str | None,
     half: str | None,
@@ -232,7 +246,7 @@ def parse_period(
 ) -> Period:
     """The period the command line asks for (see cchc_cli.period_spec for the spellings).
 
-    An empty ``quarter`` (a bare ``--quarter``), or no option at all, means the report
+    An empty ``quarter`` or "auto" (a bare ``--quarter``), or no option at all, means the report
     due next from ``today`` under ``plan``'s calendar. Raises UsageError.
     """
     from cchc_cli.period_spec import parse_period_spec

@@ -1,0 +1,185 @@
+"""`cchc progress new`: a quarter's progress file pre-filled from the plan.
+
+Every task with its last known status and a comment naming it, every indicator with
+its fields (``~`` where the clerk fills in a figure), the narrative headings. The clerk
+fills in values, not structure. An existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from cchc_cli.loading import load_model
+from cchc_cli.model.areas import DIRECTION, area_codes, area_title
+from cchc_cli.model.plan import Indicator, Measure, Plan, Task
+from cchc_cli.model.progress import Progress, Quarter, TaskStatus
+from cchc_cli.periods import quarter_window
+from cchc_cli.problems import InvalidInputError, OutputError, UsageError, display_path
+from cchc_cli.progress import progress_path
+
+SCHEMA_FILE = Path("schema") / "cchc-progress.schema.json"
+NARRATIVE_HEADINGS = (
+    ("strengths", "Ưu điểm"),
+    ("shortcomings", "Tồn tại, hạn chế"),
+    ("causes", "Nguyên nhân"),
+    ("next_tasks", "Phương hướng, nhiệm vụ kỳ tới"),
+    ("proposals", "Kiến nghị, đề xuất"),
+)
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(text: str, limit: int = 90) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _relative(target: Path, start: Path) -> str:
+    try:
+        return Path(os.path.relpath(target.resolve(), start.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return target.resolve().as_posix()
+
+
+def previous_progress(
+    progress_dir: Path, plan_path: Path, plan: Plan, quarter: Quarter
+) -> Progress | None:
+    """The most recent earlier quarter's record within the plan's years, if any."""
+    current = quarter.previous()
+    while current.year >= plan.years.start:
+        path = progress_path(progress_dir, plan_path, current.year, current.number)
+        if path.is_file():
+            loaded = load_model(path, Progress)
+            if loaded.model is None:
+                raise InvalidInputError(
+                    loaded.problems,
+                    f"Tệp tiến độ quý trước {loaded.shown} có lỗi nên chưa lấy được tình trạng "
+                    "nhiệm vụ; hãy sửa rồi chạy lại.",
+                )
+            return loaded.model
+        current = current.previous()
+    return None
+
+
+def _task_lines(task: Task, previous: Progress | None) -> list[str]:
+    before = previous.task(task.id) if previous else None
+    status = before.status if before else TaskStatus.NOT_STARTED
+    lines = [
+        f"  # {task.id} · {_comment(task.content)} · hạn: {task.due.vietnamese()}",
+        f"  - id: {task.id}",
+        f"    status: {status.value}",
+    ]
+    if before is not None and status is TaskStatus.DONE:
+        if before.completed_on is not None:
+            lines.append(f"    completed_on: {before.completed_on.isoformat()}")
+        lines.append(f"    result: {_q(before.result) if before.result else '~'}")
+        lines.append("    evidence:" + ("" if before.evidence else " []"))
+        lines += [f"      - {_q(item)}" for item in before.evidence]
+    else:
+        lines += ["    result: ~  # những việc đã làm trong quý", "    evidence: []"]
+    return lines
+
+
+def _indicator_lines(indicator: Indicator) -> list[str]:
+    unit = f" ({indicator.unit})" if indicator.unit else ""
+    lines = [
+        f"  # {indicator.id} · {_comment(indicator.name)}{unit}",
+        f"  - id: {indicator.id}",
+    ]
+    if indicator.counts or indicator.measure is Measure.RATE:
+        lines.append("    counts:")
+        lines += [f"      {c.id}: ~  # {_comment(c.label)}" for c in indicator.counts]
+    elif indicator.measure is Measure.TEXT:
+        lines.append("    text: ~  # mô tả kết quả")
+    else:
+        lines.append(f"    value: ~  # {_comment(indicator.name, 60)}{unit}")
+    return lines
+
+
+def progress_text(
+    plan: Plan, plan_path: Path, out: Path, quarter: Quarter, previous: Progress | None
+) -> str:
+    """The new file's text: valid YAML whose only nulls are values still to fill in."""
+    start, end = quarter_window(plan, quarter.year, quarter.number)
+    lines: list[str] = []
+    schema = SCHEMA_FILE if SCHEMA_FILE.is_file() else None
+    if schema is not None:
+        lines.append(f"# yaml-language-server: $schema={_relative(schema, out.parent)}")
+    lines += [
+        f"# Tiến độ thực hiện kế hoạch CCHC quý {quarter.roman} năm {quarter.year}, "
+        f"{plan.unit.full_name}.",
+        f"# Kỳ số liệu: {start:%d/%m/%Y} – {end:%d/%m/%Y}. Điền các giá trị ~ (chưa nhập); "
+        "giữ nguyên các mã (id).",
+        "# Tình trạng: hoàn thành, đang thực hiện hoặc chưa thực hiện; hoàn thành thì ghi "
+        "completed_on: YYYY-MM-DD.",
+        f"plan: {_q(_relative(plan_path, out.parent))}",
+        f"quarter: {quarter}",
+        "sample: false",
+        "signer_name: ~  # người ký báo cáo kỳ này, nếu khác kế hoạch",
+        "tasks:" + ("" if plan.tasks else " []"),
+    ]
+    for task in plan.tasks:
+        lines += _task_lines(task, previous)
+    lines.append("indicators:" + ("" if plan.indicators else " []"))
+    for indicator in plan.indicators:
+        lines += _indicator_lines(indicator)
+    lines += ["narrative:", "  direction: []  # công tác chỉ đạo, điều hành CCHC", "  areas:"]
+    codes = [c for c in area_codes(plan.programme) if c != DIRECTION]
+    lines += [f"    {c}: []  # {area_title(plan.programme, c)}" for c in codes]
+    lines += [f"  {key}: []  # {title}" for key, title in NARRATIVE_HEADINGS]
+    return "\n".join(lines) + "\n"
+
+
+def new_progress(
+    plan: Plan, plan_path: Path, quarter: Quarter, progress_dir: Path = Path("progress")
+) -> Path:
+    """Write the quarter's pre-filled file; OutputError when it already exists."""
+    if quarter.year not in plan.years:
+        raise UsageError(
+            f"Quý {quarter} nằm ngoài {plan.years} của kế hoạch {plan_path.name}.",
+            "Chọn một quý trong năm của kế hoạch.",
+        )
+    out = progress_path(progress_dir, plan_path, quarter.year, quarter.number)
+    previous = previous_progress(progress_dir, plan_path, plan, quarter)
+    write_once(out, progress_text(plan, plan_path, out, quarter, previous))
+    return out
+
+
+def write_once(path: Path, text: str) -> None:
+    """Write ``text`` atomically to a file that must not exist yet."""
+    shown = display_path(path)
+    if path.exists():
+        raise _exists(shown)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as exc:
+        raise OutputError(f"Không tạo được tệp '{shown}': {exc.strerror or exc}.", "") from exc
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():  # created meanwhile by someone else: still never overwrite
+            raise _exists(shown)
+        os.replace(temp, path)
+    except OSError as exc:
+        raise OutputError(f"Không ghi được tệp '{shown}': {exc.strerror or exc}.", "") from exc
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _exists(shown: str) -> OutputError:
+    return OutputError(
+        f"Tệp tiến độ '{shown}' đã có; không ghi đè để giữ số liệu đã nhập.",
+        "Xóa tệp đó nếu muốn tạo lại, hoặc chọn thư mục khác bằng --progress-dir.",
+    )
