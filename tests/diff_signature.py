@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cchc_cli.diff.changes import ItemChange, PlanDiff
 
 
@@ -24,3 +26,19 @@ def signature(diff: PlanDiff) -> list[str]:
     lines += [_item("task", t) for t in diff.tasks]
     lines += [_item("indicator", i) for i in diff.indicators]
     return sorted(lines)
+
+
+def without_kept_words(diff: PlanDiff) -> PlanDiff:
+    """``diff`` with the text of unchanged words blanked.
+
+    Unchanged words are shown as the newer plan writes them (its year, its spacing), so
+    they are the one thing that differs between a diff and the reverse of its reverse.
+    """
+
+    def blank(item: ItemChange) -> ItemChange:
+        words = tuple((op, "" if op == "=" else "".join(t.split())) for op, t in item.words)
+        return replace(item, words=words)
+
+    return replace(
+        diff, tasks=tuple(map(blank, diff.tasks)), indicators=tuple(map(blank, diff.indicators))
+    )
