@@ -1,0 +1,116 @@
+"""Writing report files: no overwrite without --force, atomic, clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cchc_cli.problems import OutputError
+from cchc_cli.report import output
+from cchc_cli.report.output import write_new
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_writes_and_creates_folders(tmp_path: Path) -> None:
+    target = tmp_path / "reports" / "2024" / "a.docx"
+    write_new(target, b"one")
+    assert target.read_bytes() == b"one"
+    assert leftovers(target.parent) == []
+
+
+def test_never_overwrites_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "a.docx"
+    target.write_bytes(b"edited in Word")
+    with pytest.raises(OutputError) as caught:
+        write_new(target, b"new")
+    assert caught.value.exit_code == 3
+    assert "a.docx" in caught.value.message
+    assert "--force" in caught.value.hint
+    assert target.read_bytes() == b"edited in Word"
+    assert leftovers(tmp_path) == []
+
+
+def test_force_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "a.docx"
+    target.write_bytes(b"old")
+    write_new(target, b"new", force=True)
+    assert target.read_bytes() == b"new"
+
+
+def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
+    with pytest.raises(OutputError):
+        write_new(tmp_path, b"x", force=True)
+
+
+@pytest.mark.parametrize("exc", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_failure_mid_write_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exc: BaseException
+) -> None:
+    target = tmp_path / "a.docx"
+
+    def broken_fsync(fd: int) -> None:
+        raise exc
+
+    monkeypatch.setattr(output.os, "fsync", broken_fsync)
+    with pytest.raises((OutputError, KeyboardInterrupt)):
+        write_new(target, b"x" * 100_000)
+    assert not target.exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_failure_mid_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "a.docx"
+    target.write_bytes(b"old")
+
+    def broken_fsync(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output.os, "fsync", broken_fsync)
+    with pytest.raises(KeyboardInterrupt):
+        write_new(target, b"new", force=True)
+    assert target.read_bytes() == b"old"
+    assert leftovers(tmp_path) == []
+
+
+def test_locked_destination_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Windows refuses to replace a file open in Word with PermissionError.
+    target = tmp_path / "a.docx"
+    target.write_bytes(b"open in Word")
+
+    def locked(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(output.os, "replace", locked)
+    with pytest.raises(OutputError) as caught:
+        write_new(target, b"new", force=True)
+    assert "Word" in caught.value.hint
+    assert target.read_bytes() == b"open in Word"
+    assert leftovers(tmp_path) == []
+
+
+def test_unwritable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def denied(**kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(output.tempfile, "mkstemp", denied)
+    with pytest.raises(OutputError) as caught:
+        write_new(tmp_path / "a.docx", b"x")
+    assert "Permission denied" in caught.value.message
+    assert not (tmp_path / "a.docx").exists()
+
+
+def test_no_hard_links_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_links(src: object, dst: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(output.os, "link", no_links)
+    target = tmp_path / "a.docx"
+    write_new(target, b"x")
+    assert target.read_bytes() == b"x"
+    with pytest.raises(OutputError):
+        write_new(target, b"y")
+    assert target.read_bytes() == b"x"
