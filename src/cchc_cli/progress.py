@@ -8,6 +8,7 @@ the annual report Q1 to Q4.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from cchc_cli.model.plan import Plan
 from cchc_cli.model.progress import Progress
 from cchc_cli.model.progress import is_progress_document as _is_progress
 from cchc_cli.periods import Period
-from cchc_cli.problems import InvalidInputError, Problem, Severity
+from cchc_cli.problems import InvalidInputError, Problem, Severity, display_path
 
 DEFAULT_PROGRESS_DIR = Path("progress")
 
@@ -39,7 +40,7 @@ def period_progress_paths(progress_dir: Path, plan_path: Path, period: Period) -
 
 def plan_path_of(path: Path, progress: Progress) -> Path:
     """The plan a progress record names, resolved against the record's folder."""
-    return path.parent / Path(progress.plan)
+    return Path(os.path.normpath(path.parent / Path(progress.plan)))
 
 
 @dataclass
@@ -82,7 +83,7 @@ def _load_named_plan(plan_path: Path, at: Located, problems: list[Problem]) -> P
             at.problem(
                 ("plan",),
                 "E401",
-                f"Không tìm thấy tệp kế hoạch '{plan_path.as_posix()}'.",
+                f"Không tìm thấy tệp kế hoạch '{display_path(plan_path)}'.",
                 "Ghi đường dẫn kế hoạch tương đối với tệp tiến độ, ví dụ "
                 "../../plans/phu-lien-2024.yaml.",
             )

@@ -63,15 +63,7 @@ def known_tasks(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem
         elif task.id in seen:
             yield at.problem(where, "E405", f"Nhiệm vụ '{task.id}' được ghi hai lần.", "Gộp lại.")
         seen.add(task.id)
-    for task_id in ids:
-        if task_id not in seen:
-            yield at.problem(
-                ("tasks",),
-                "W421",
-                f"Chưa có tình trạng của nhiệm vụ {task_id}.",
-                f"Thêm '- id: {task_id}' với status vào 'tasks'.",
-                WARN,
-            )
+    yield from _absent(at, "tasks", "W421", "tình trạng của nhiệm vụ", ids, seen)
 
 
 def known_indicators(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
@@ -87,15 +79,21 @@ def known_indicators(progress: Progress, plan: Plan, at: Located) -> Iterator[Pr
         elif item.id in seen:
             yield at.problem(where, "E407", f"Chỉ số '{item.id}' được ghi hai lần.", "Gộp lại.")
         seen.add(item.id)
-    for indicator_id in ids:
-        if indicator_id not in seen:
-            yield at.problem(
-                ("indicators",),
-                "W422",
-                f"Chưa có số liệu của chỉ số {indicator_id}.",
-                f"Thêm '- id: {indicator_id}' vào 'indicators'.",
-                WARN,
-            )
+    yield from _absent(at, "indicators", "W422", "số liệu của chỉ số", ids, seen)
+
+
+def _absent(
+    at: Located, key: str, code: str, what: str, ids: list[str], seen: set[str]
+) -> Iterator[Problem]:
+    missing = [i for i in ids if i not in seen]
+    if missing:
+        yield at.problem(
+            (key,),
+            code,
+            f"Chưa có {what} {', '.join(missing)}.",
+            f"Thêm vào '{key}' một mục '- id: …' cho mỗi mã (cchc progress new tạo sẵn đủ).",
+            WARN,
+        )
 
 
 def _pairs(progress: Progress, plan: Plan) -> Iterator[tuple[int, IndicatorProgress, Indicator]]:
@@ -138,10 +136,12 @@ def _parts_within_whole(
         summed = sum(v for _, v in filled if v is not None)
         if summed > total:
             terms = " + ".join(f"{p} ({v})" for p, v in filled)
+            if len(filled) > 1:
+                terms += f" = {summed}"
             yield at.problem(
                 ("indicators", index, "counts", whole.id),
                 "E410",
-                f"Chỉ số {item.id}: {terms} = {summed} vượt quá {whole.id} ({total}).",
+                f"Chỉ số {item.id}: {terms} vượt quá {whole.id} ({total}).",
                 f"Tổng các phần của '{whole.id}' ({whole.label}) không được lớn hơn nó.",
             )
 

@@ -1,0 +1,153 @@
+"""Progress records: valid fixtures load clean, each invalid one gives exactly the problems
+its `# expect:` line names (code@line). Warnings about tasks or indicators left out of a
+file (W421, W422) are only compared where the fixture expects them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cchc_cli.model.plan import ReportKind
+from cchc_cli.model.progress import TaskStatus
+from cchc_cli.periods import Period
+from cchc_cli.problems import InvalidInputError, Severity
+from cchc_cli.progress import (
+    is_progress_document,
+    load_progress,
+    load_progress_or_raise,
+    load_progress_with_plan,
+    period_progress_paths,
+    progress_path,
+    unfilled,
+)
+from cchc_cli.validation import validate_file
+from tests.helpers import FIXTURES, ROOT, write_tree
+
+PROGRESS = FIXTURES / "progress"
+PLAN = PROGRESS / "plans" / "xa-mau-2024.yaml"
+VALID = sorted((PROGRESS / "xa-mau-2024").glob("*.yaml"))
+INVALID = sorted((PROGRESS / "invalid").glob("*.yaml"))
+SHIPPED = sorted((ROOT / "progress").rglob("*.yaml"))
+ABSENCE = ("W421", "W422")
+
+
+def expected(path: Path) -> list[tuple[str, int]]:
+    head = path.read_text(encoding="utf-8").splitlines()[0]
+    match = re.fullmatch(r"# expect: (.+)", head)
+    assert match, f"{path.name} has no '# expect:' first line"
+    return sorted((code, int(line)) for code, line in re.findall(r"(\w+)@(\d+)", match.group(1)))
+
+
+@pytest.mark.parametrize("path", VALID + SHIPPED, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_valid_progress_has_no_errors_and_no_missing_entries(path: Path) -> None:
+    problems = validate_file(path)
+    assert [p for p in problems if p.severity is Severity.ERROR] == []
+    assert [p.code for p in problems if p.code in (*ABSENCE, "W420")] == []
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_invalid_progress_gives_its_expected_problems(path: Path) -> None:
+    want = expected(path)
+    problems = [p for p in validate_file(path) if p.path.endswith(path.name)]
+    got = sorted(
+        (p.code, p.line)
+        for p in problems
+        if p.code not in ABSENCE or any(code == p.code for code, _ in want)
+    )
+    assert got == want
+    for problem in problems:
+        assert problem.message and problem.line >= 1 and problem.column >= 1
+
+
+def test_there_is_an_invalid_fixture_for_every_check_code() -> None:
+    codes = {code for path in INVALID for code, _ in expected(path)}
+    assert codes >= {
+        "E401", "E403", "E404", "E405", "E406", "E407", "E408", "E409", "E410", "E411",
+        "E412", "E413", "W414", "E415", "W416", "E417", "W420", "W421", "W422",
+    }  # fmt: skip
+
+
+def test_hints_name_the_likely_id() -> None:
+    problems = validate_file(PROGRESS / "invalid" / "unknown-task.yaml")
+    assert any("'CD-01'" in p.hint for p in problems if p.code == "E404")
+    problems = validate_file(PROGRESS / "invalid" / "undeclared-count.yaml")
+    assert any("'on_time'" in p.hint for p in problems if p.code == "E408")
+
+
+def test_ascii_status_words_mean_the_vietnamese_ones() -> None:
+    progress = load_progress_or_raise(VALID[0])
+    assert progress.task("TTHC-01") is not None
+    assert progress.task("TTHC-01").status is TaskStatus.IN_PROGRESS  # type: ignore[union-attr]
+    assert progress.task("TCC-01").status is TaskStatus.DONE  # type: ignore[union-attr]
+
+
+def test_problems_in_the_plan_surface_with_the_progress_file(tmp_path: Path) -> None:
+    plan = PLAN.read_text(encoding="utf-8").replace("lead: tc-kt", "lead: tc-k")
+    write_tree(
+        tmp_path,
+        {
+            "plans/p.yaml": plan,
+            "progress/p/2024-Q1.yaml": "plan: ../../plans/p.yaml\nquarter: 2024-Q1\n",
+        },
+    )
+    loaded = load_progress(tmp_path / "progress/p/2024-Q1.yaml")
+    assert not loaded.ok
+    codes = {(p.code, Path(p.path).name) for p in loaded.problems}
+    assert ("E303", "p.yaml") in codes
+    assert ("E402", "2024-Q1.yaml") in codes
+
+
+def test_a_plan_given_explicitly_is_used_instead_of_the_named_one(tmp_path: Path) -> None:
+    source = (PROGRESS / "xa-mau-2024" / "2024-Q1.yaml").read_text(encoding="utf-8")
+    target = tmp_path / "2024-Q1.yaml"
+    target.write_text(source.replace("../plans/xa-mau-2024.yaml", "nowhere.yaml"), "utf-8")
+    assert any(p.code == "E401" for p in load_progress(target).problems)
+    plan = load_progress_with_plan(VALID[0]).plan
+    assert plan is not None
+    assert load_progress(target, plan).ok
+
+
+def test_load_or_raise_carries_every_problem() -> None:
+    with pytest.raises(InvalidInputError) as caught:
+        load_progress_or_raise(PROGRESS / "invalid" / "parts-exceed-whole.yaml")
+    assert [p.code for p in caught.value.problems if p.code == "E410"] == ["E410", "E410"]
+
+
+def test_unfilled_values_become_errors_for_a_report() -> None:
+    loaded = load_progress(PROGRESS / "invalid" / "values-not-entered.yaml")
+    assert loaded.ok  # only warnings in validate
+    errors = unfilled(loaded)
+    assert len(errors) == 5
+    assert {p.code for p in errors} == {"E420"}
+    assert all(p.severity is Severity.ERROR for p in errors)
+
+
+def test_is_progress_document() -> None:
+    assert is_progress_document({"plan": "x.yaml", "quarter": "2024-Q1"})
+    assert not is_progress_document({"unit": {}, "tasks": []})
+
+
+def test_default_layout_of_progress_files() -> None:
+    plan_path = Path("plans/phu-lien-2024.yaml")
+    assert progress_path(Path("progress"), plan_path, 2024, 2) == Path(
+        "progress/phu-lien-2024/2024-Q2.yaml"
+    )
+    annual = period_progress_paths(Path("progress"), plan_path, Period(ReportKind.YEAR, 2024))
+    assert [p.name for p in annual] == [f"2024-Q{n}.yaml" for n in (1, 2, 3, 4)]
+    half = period_progress_paths(PROGRESS, PLAN, Period(ReportKind.H1, 2024))
+    assert all(p.is_file() for p in half)
+
+
+def test_fixtures_follow_the_default_layout_for_every_quarter() -> None:
+    for number in (1, 2, 3, 4):
+        path = progress_path(PROGRESS, PLAN, 2024, number)
+        assert load_progress_or_raise(path).quarter.number == number
+
+
+def test_a_copied_unit_keeps_working(tmp_path: Path) -> None:
+    shutil.copytree(PROGRESS / "plans", tmp_path / "plans")
+    shutil.copytree(PROGRESS / "xa-mau-2024", tmp_path / "xa-mau-2024")
+    assert load_progress(tmp_path / "xa-mau-2024" / "2024-Q3.yaml").ok
