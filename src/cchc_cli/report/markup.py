@@ -32,7 +32,8 @@ def escape(value: object) -> Safe:
     """``value`` as markup that renders exactly as its text, line breaks kept."""
     if isinstance(value, Safe):
         return value
-    text = _ALWAYS.sub(r"\\\1", str(value))
+    # A line break at the very end would leave a lone backslash: drop trailing breaks.
+    text = _ALWAYS.sub(r"\\\1", str(value).rstrip("\r\n"))
     text = _ENTITY.sub(r"\\&", text)
     text = _LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), text)
     return Safe(_NEWLINES.sub("\\\\\n", text))
