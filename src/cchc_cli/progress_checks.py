@@ -63,7 +63,7 @@ def known_tasks(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem
         elif task.id in seen:
             yield at.problem(where, "E405", f"Nhiệm vụ '{task.id}' được ghi hai lần.", "Gộp lại.")
         seen.add(task.id)
-    yield from _absent(at, "tasks", "W421", "tình trạng của nhiệm vụ", ids, seen)
+    yield from _absent(at, "tasks", "W421", "tình trạng của nhiệm vụ", ids=ids, seen=seen)
 
 
 def known_indicators(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
@@ -79,11 +79,11 @@ def known_indicators(progress: Progress, plan: Plan, at: Located) -> Iterator[Pr
         elif item.id in seen:
             yield at.problem(where, "E407", f"Chỉ số '{item.id}' được ghi hai lần.", "Gộp lại.")
         seen.add(item.id)
-    yield from _absent(at, "indicators", "W422", "số liệu của chỉ số", ids, seen)
+    yield from _absent(at, "indicators", "W422", "số liệu của chỉ số", ids=ids, seen=seen)
 
 
 def _absent(
-    at: Located, key: str, code: str, what: str, ids: list[str], seen: set[str]
+    at: Located, key: str, code: str, what: str, *, ids: list[str], seen: set[str]
 ) -> Iterator[Problem]:
     missing = [i for i in ids if i not in seen]
     if missing:
