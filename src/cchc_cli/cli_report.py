@@ -10,7 +10,9 @@ import typer
 
 def register(app: typer.Typer) -> None:
     """Add the reporting commands to ``app``."""
-    app.command("report")(report)
+    from cchc_cli.report.cli_support import OptionalQuarterCommand
+
+    app.command("report", cls=OptionalQuarterCommand)(report)
     app.command("deadlines")(deadlines)
     progress_app = typer.Typer(
         help="Tệp tiến độ thực hiện kế hoạch theo quý.", no_args_is_help=True
@@ -33,8 +35,6 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
         typer.Option(
             "--quarter",
             "-q",
-            is_flag=False,
-            flag_value="",
             help="Báo cáo quý: 1, Q1, 2024-Q1, I/2024; để trống: kỳ sắp đến hạn.",
             show_default=False,
         ),

@@ -1,0 +1,169 @@
+"""`cchc report` end to end: periods, formats, paths, overwrite, determinism, folders."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_cli
+from tests.report_tree import KINDS, PLAN_NAME, unit_tree
+
+DATE = ("--date", "2024-12-03", "--today", "2024-11-20")
+
+
+@pytest.fixture
+def unit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return unit_tree(tmp_path)
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+def test_each_kind_to_its_default_path(unit: Path, kind: str, fmt: str) -> None:
+    result = run_cli("report", *KINDS[kind], "plans/hoa-binh-2024.yaml", "-f", fmt, *DATE)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    path = Path("reports") / "2024" / f"{PLAN_NAME}-2024-{kind}.{fmt}"
+    assert path.is_file()
+    assert path.as_posix() in result.stdout
+
+
+def test_markdown_content(unit: Path) -> None:
+    result = run_cli("report", "--half", "2024-H1", "-f", "md", "-o", "r.md", *DATE)
+    assert result.exit_code == 0, result.stderr
+    text = Path("r.md").read_text(encoding="utf-8")
+    assert "Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2024" in text
+    assert "*Hòa Bình, ngày 03 tháng 12 năm 2024*" in text
+    for heading in ("# I. CÔNG TÁC", "# II. KẾT QUẢ", "# III. ĐÁNH GIÁ", "# IV. PHƯƠNG", "# V. KIẾN"):
+        assert heading in text
+    assert "## 6. Xây dựng và phát triển chính quyền điện tử, chính quyền số" in text
+    assert "./." in text
+    assert "\\- Lưu: VT." in text
+    assert "DỮ LIỆU MẪU" in text
+    # Hostile YAML text arrives escaped, not as structure.
+    assert "& báo cáo \\<kết quả\\>" in text
+    assert "dòng hai: # không phải tiêu đề, \\| không phải bảng, \\*không nghiêng\\*." in text
+    assert "None" not in text
+    # (120 + 275 + 100 + 300) / (398 + 480): recomputed from the two quarters' counts.
+    assert "| 90,5%<br>" in text
+
+
+def test_bare_quarter_picks_next_due_and_accepts_plan_after_it(unit: Path) -> None:
+    result = run_cli("report", "--quarter", "plans/hoa-binh-2024.yaml", "--today", "2024-08-01")
+    assert result.exit_code == 0, result.stderr
+    assert Path("reports/2024/hoa-binh-2024-2024-quy-3.docx").is_file()
+
+
+def test_default_plan_is_the_only_one(unit: Path) -> None:
+    result = run_cli("report", "--quarter", "2024-Q1", "-f", "md", *DATE)
+    assert result.exit_code == 0, result.stderr
+    assert Path("reports/2024/hoa-binh-2024-2024-quy-1.md").is_file()
+
+
+def test_quarter_two_points_to_the_six_month_report(unit: Path) -> None:
+    result = run_cli("report", "--quarter", "2024-Q2", *DATE)
+    assert result.exit_code == 2
+    assert "6 tháng" in result.stderr
+
+
+def test_no_overwrite_without_force(unit: Path) -> None:
+    args = ("report", "--quarter", "2024-Q1", "-o", "out.docx", *DATE)
+    assert run_cli(*args).exit_code == 0
+    Path("out.docx").write_bytes(b"edited")
+    result = run_cli(*args)
+    assert result.exit_code == 3
+    assert "out.docx" in result.stderr
+    assert "--force" in result.stderr
+    assert Path("out.docx").read_bytes() == b"edited"
+    assert run_cli(*args, "--force").exit_code == 0
+    assert Path("out.docx").read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "md"])
+def test_same_inputs_same_bytes(unit: Path, fmt: str) -> None:
+    for name in ("a", "b"):
+        result = run_cli("report", "--annual", "2024", "-f", fmt, "-o", f"{name}.{fmt}", *DATE)
+        assert result.exit_code == 0, result.stderr
+    assert Path(f"a.{fmt}").read_bytes() == Path(f"b.{fmt}").read_bytes()
+
+
+def test_missing_data_is_an_error_listing_items_then_draft(unit: Path) -> None:
+    progress = Path("progress") / PLAN_NAME / "2024-Q3.yaml"
+    text = progress.read_text(encoding="utf-8")
+    text = text.replace("  - id: HL\n    value: 93.0\n", "  - id: HL\n")
+    text = text.replace("  causes: [Hồ sơ đất đai phức tạp.]\n", "")
+    progress.write_text(text, encoding="utf-8")
+    result = run_cli("report", "--quarter", "2024-Q3", "-f", "md", *DATE)
+    assert result.exit_code == 1
+    assert "HL" in result.stdout + result.stderr
+    assert "Nguyên nhân" in result.stdout + result.stderr
+    assert f"{PLAN_NAME}/2024-Q3.yaml:" in result.stdout + result.stderr
+    assert not Path("reports").exists()
+    result = run_cli("report", "--quarter", "2024-Q3", "-f", "md", "--draft", *DATE)
+    assert result.exit_code == 0, result.stderr
+    assert "'…'" in result.stdout
+    text = Path("reports/2024/hoa-binh-2024-2024-quy-3.md").read_text(encoding="utf-8")
+    assert "| % | từ 90% trở lên | … |" in text
+    assert "## 3. Nguyên nhân\n\n- …" in text
+
+
+def test_missing_quarter_file_for_six_months(unit: Path) -> None:
+    (Path("progress") / PLAN_NAME / "2024-Q1.yaml").unlink()
+    result = run_cli("report", "--half", "2024-H1", *DATE)
+    assert result.exit_code == 1
+    assert "quý I năm 2024" in result.stdout + result.stderr
+
+
+def test_no_progress_at_all(unit: Path) -> None:
+    shutil.rmtree("progress")
+    result = run_cli("report", "--quarter", "2024-Q1", *DATE)
+    assert result.exit_code == 1
+    assert "cchc progress new" in result.stderr
+
+
+def test_bad_format_and_date(unit: Path) -> None:
+    assert run_cli("report", "--quarter", "1", "-f", "pdf").exit_code == 2
+    assert run_cli("report", "--quarter", "1", "--date", "05/13/2024").exit_code == 2
+
+
+def test_folder_of_units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    plan = unit_tree(tmp_path)
+    for name in ("don-vi-a", "don-vi-b"):
+        shutil.copy(plan, plan.parent / f"{name}.yaml")
+        shutil.copytree(Path("progress") / PLAN_NAME, Path("progress") / name)
+    shutil.copy(plan, plan.parent / "chua-co-tien-do.yaml")
+    (plan.parent / "hong.yaml").write_text("unit: [\n", encoding="utf-8")
+    result = run_cli("report", "--quarter", "2024-Q1", "plans", "-o", "out", *DATE)
+    assert result.exit_code == 1  # one unit failed
+    written = sorted(p.name for p in Path("out").iterdir())
+    assert written == [
+        "don-vi-a-2024-quy-1.docx",
+        "don-vi-b-2024-quy-1.docx",
+        "hoa-binh-2024-2024-quy-1.docx",
+    ]
+    assert "chua-co-tien-do" in result.stdout
+    assert "bỏ qua" in result.stdout
+    assert "hong" in result.stdout
+    assert "Đã ghi 3 báo cáo; bỏ qua 1 đơn vị; lỗi 1 đơn vị." in result.stdout.replace("\n", " ")
+
+
+def test_folder_all_good_exits_zero(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    unit_tree(tmp_path)
+    result = run_cli("report", "--quarter", "2024-Q1", "plans", "-f", "md", *DATE)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert Path("reports/2024/hoa-binh-2024-2024-quy-1.md").is_file()
+
+
+def test_bare_quarter_at_the_end(unit: Path) -> None:
+    result = run_cli("report", "plans/hoa-binh-2024.yaml", "--today", "2024-02-01", "--quarter")
+    assert result.exit_code == 0, result.stderr
+    assert Path("reports/2024/hoa-binh-2024-2024-quy-1.docx").is_file()
+
+
+def test_bare_quarter_before_another_option(unit: Path) -> None:
+    result = run_cli("report", "-q", "-f", "md", "--today", "2024-05-20")
+    assert result.exit_code == 0, result.stderr
+    assert Path("reports/2024/hoa-binh-2024-2024-6-thang.md").is_file()
