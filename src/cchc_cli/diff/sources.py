@@ -146,7 +146,10 @@ def read_revision(path: Path, revision: str) -> tuple[bytes, str]:
             "--rev chỉ dùng được với tệp kế hoạch được quản lý bằng git.",
         )
     root = Path(top.stdout.decode("utf-8").strip()).resolve()
-    relative = path.resolve().relative_to(root).as_posix()
+    try:
+        relative = path.resolve().relative_to(root).as_posix()
+    except ValueError:  # a path git reports outside its own work tree (odd symlinks)
+        raise UsageError(f"'{display_path(path)}' không nằm trong kho git {root}.") from None
     shown = f"{display_path(path)}@{revision}"
     found = _git(["show", f"{revision}:{relative}"], root)
     if found.returncode == 0:
