@@ -35,7 +35,13 @@ def test_markdown_content(unit: Path) -> None:
     text = Path("r.md").read_text(encoding="utf-8")
     assert "Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2024" in text
     assert "*Hòa Bình, ngày 03 tháng 12 năm 2024*" in text
-    for heading in ("# I. CÔNG TÁC", "# II. KẾT QUẢ", "# III. ĐÁNH GIÁ", "# IV. PHƯƠNG", "# V. KIẾN"):
+    for heading in (
+        "# I. CÔNG TÁC",
+        "# II. KẾT QUẢ",
+        "# III. ĐÁNH GIÁ",
+        "# IV. PHƯƠNG",
+        "# V. KIẾN",
+    ):
         assert heading in text
     assert "## 6. Xây dựng và phát triển chính quyền điện tử, chính quyền số" in text
     assert "./." in text

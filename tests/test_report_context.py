@@ -28,7 +28,14 @@ FULL_NARRATIVE = Narrative(
     direction=("Ban hành kế hoạch.",),
     areas={
         a: (f"Kết quả {a}.",)
-        for a in ("the-che", "tthc", "to-chuc-bo-may", "cong-vu", "tai-chinh-cong", "chinh-quyen-so")
+        for a in (
+            "the-che",
+            "tthc",
+            "to-chuc-bo-may",
+            "cong-vu",
+            "tai-chinh-cong",
+            "chinh-quyen-so",
+        )
     },
     strengths=("Ưu điểm.",),
     shortcomings=("Hạn chế.",),
@@ -56,7 +63,9 @@ def quarter(
     return QuarterRecord(
         quarter=number,
         where=where,
-        tasks={t.id: TaskRecord(Where(where.path, 5 + n), status) for n, t in enumerate(plan.tasks)},
+        tasks={
+            t.id: TaskRecord(Where(where.path, 5 + n), status) for n, t in enumerate(plan.tasks)
+        },
         indicators={
             "TTHC-DUNG-HAN": IndicatorRecord(
                 Where(where.path, 40),
@@ -76,7 +85,9 @@ def quarter(
     )
 
 
-def build(plan: Plan, kind: ReportKind, records: list[QuarterRecord | None], **kw: bool) -> ReportContext:
+def build(
+    plan: Plan, kind: ReportKind, records: list[QuarterRecord | None], **kw: bool
+) -> ReportContext:
     info = period_info(plan, Period(kind, 2024))
     return build_context(plan, info, records, date(2024, 3, 5), plan_path=PLAN_PATH.name, **kw)
 

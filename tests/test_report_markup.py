@@ -19,7 +19,7 @@ from cchc_cli.report.markup import (
 )
 
 HOSTILE = [
-    'A & B <c> "q" \'s\'',
+    "A & B <c> \"q\" 's'",
     "# không phải tiêu đề",
     "- không phải gạch đầu dòng",
     "1. không phải danh sách",

@@ -62,7 +62,9 @@ def test_failure_mid_write_leaves_nothing(
     assert leftovers(tmp_path) == []
 
 
-def test_failure_mid_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_mid_write_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "a.docx"
     target.write_bytes(b"old")
 
@@ -76,7 +78,9 @@ def test_failure_mid_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytes
     assert leftovers(tmp_path) == []
 
 
-def test_locked_destination_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_locked_destination_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Windows refuses to replace a file open in Word with PermissionError.
     target = tmp_path / "a.docx"
     target.write_bytes(b"open in Word")
