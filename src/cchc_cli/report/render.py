@@ -88,7 +88,7 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     except jinja2.TemplateSyntaxError as exc:
         where = _where(env, exc.filename or exc.name or name, exc.lineno)
         raise TemplateError(
-            f"Mẫu {where} có lỗi cú pháp: {exc.message}.",
+            f"Mẫu {where} có lỗi cú pháp: {str(exc.message).rstrip('.')}.",
             "Sửa mẫu báo cáo rồi chạy lại.",
         ) from exc
     except jinja2.TemplateNotFound as exc:
@@ -99,7 +99,7 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
         filename, line = _traceback_location(exc)
         where = _where(env, filename or name, line)
         raise TemplateError(
-            f"Mẫu {where} không hiển thị được: {_describe(exc)}.",
+            f"Mẫu {where} không hiển thị được: {_describe(exc).rstrip('.')}.",
             "Kiểm tra tên biến trong mẫu (xem templates/README.md).",
         ) from exc
 
@@ -108,7 +108,7 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, jinja2.UndefinedError):
         return f"biến không tồn tại ({exc.message})"
     if isinstance(exc, SecurityError):
-        return f"thao tác không được phép trong mẫu ({exc})"
+        return f"thao tác không được phép trong mẫu ({str(exc).rstrip('.')})"
     if isinstance(exc, _NoneValueError):
         return "một giá trị in ra bị trống (None)"
     return str(exc) or type(exc).__name__

@@ -1,0 +1,122 @@
+"""Report templates: shipped in the package, overridable per unit, sandboxed, located errors."""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from cchc_cli.problems import TemplateError
+from cchc_cli.report.render import make_environment, render
+from tests.helpers import ROOT, run_cli
+from tests.report_tree import unit_tree
+
+SHIPPED = ("report.md.j2", "body.md.j2", "appendices.md.j2", "area-results.md.j2", "subject.md.j2")
+DATE = ("--date", "2024-03-05")
+
+
+def test_templates_come_from_the_installed_package() -> None:
+    root = importlib.resources.files("cchc_cli.templates")
+    for name in SHIPPED:
+        assert root.joinpath(name).is_file(), name
+    env = make_environment()
+    assert render(env, "subject.md.j2", {"r": _Subject()}).strip().endswith("quý I năm 2024")
+
+
+def test_packaging_ships_every_template() -> None:
+    # `pip install .` copies package data by these patterns: every template must match one.
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    tool = config["tool"]["setuptools"]
+    assert tool["package-dir"]["cchc_cli.templates"] == "templates"
+    patterns = tool["package-data"]["cchc_cli.templates"]
+    for path in (ROOT / "templates").iterdir():
+        if path.name in {"__init__.py", "__pycache__"}:
+            continue
+        assert any(path.match(p) for p in patterns), path.name
+
+
+class _Period:
+    name = "quý I năm 2024"
+
+
+class _Subject:
+    period = _Period()
+
+
+@pytest.fixture
+def unit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return unit_tree(tmp_path)
+
+
+def test_user_template_overrides_one_file(unit: Path) -> None:
+    mine = Path("mau")
+    mine.mkdir()
+    (mine / "subject.md.j2").write_text(
+        "Tình hình cải cách hành chính {{ r.period.name }} & {{ r.unit_short }}\n", encoding="utf-8"
+    )
+    result = run_cli("report", "-q", "2024-Q1", "-f", "md", "-o", "r.md", "--templates", mine, *DATE)
+    assert result.exit_code == 0, result.stderr
+    text = Path("r.md").read_text(encoding="utf-8")
+    assert "**Tình hình cải cách hành chính quý I năm 2024 & xã Hòa Bình**" in text
+    assert "# II. KẾT QUẢ" in text  # the other templates are still the shipped ones
+    result = run_cli("report", "-q", "2024-Q1", "-o", "r.docx", "--templates", mine, *DATE)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_plan_setting_relative_to_the_plan(unit: Path) -> None:
+    folder = unit.parent / "mau-don-vi"
+    folder.mkdir()
+    (folder / "subject.md.j2").write_text("Báo cáo riêng {{ r.period.name }}\n", encoding="utf-8")
+    text = unit.read_text(encoding="utf-8") + "templates: mau-don-vi\n"
+    unit.write_text(text, encoding="utf-8")
+    result = run_cli("report", "-q", "2024-Q1", "-f", "md", "-o", "r.md", *DATE)
+    assert result.exit_code == 0, result.stderr
+    assert "**Báo cáo riêng quý I năm 2024**" in Path("r.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "words"),
+    [
+        ("Dòng một\nDòng hai {{ r.period.name \n", 2, "cú pháp"),
+        ("Dòng một\n\n{% for x in r.tasks %}\n{{ x.khong_co }}\n{% endfor %}\n", 4, "khong_co"),
+        ("{{ r.nothing_here }}\n", 1, "nothing_here"),
+        ("a\n{{ r.__class__.__mro__ }}\n", 2, "không được phép"),
+        ("a\nb\n{{ r.period.name.format.__globals__ }}\n", 3, "không"),
+    ],
+)
+def test_broken_user_template_names_file_and_line(
+    unit: Path, content: str, line: int, words: str
+) -> None:
+    mine = Path("mau")
+    mine.mkdir()
+    (mine / "body.md.j2").write_text(content, encoding="utf-8")
+    result = run_cli("report", "-q", "2024-Q1", "-o", "r.docx", "--templates", mine, *DATE)
+    assert result.exit_code == 4, result.stderr
+    assert re.search(rf"mau/body\.md\.j2:{line}\b", result.stderr), result.stderr
+    assert words in result.stderr
+    assert not Path("r.docx").exists()
+
+
+def test_missing_template_folder(unit: Path) -> None:
+    result = run_cli("report", "-q", "2024-Q1", "--templates", "khong-co", *DATE)
+    assert result.exit_code == 4
+    assert "khong-co" in result.stderr
+
+
+def test_none_is_never_printed(tmp_path: Path) -> None:
+    (tmp_path / "x.md.j2").write_text("a {{ r }}\n", encoding="utf-8")
+    env = make_environment(tmp_path)
+    with pytest.raises(TemplateError) as caught:
+        render(env, "x.md.j2", {"r": None})
+    assert "x.md.j2:1" in caught.value.message
+
+
+def test_values_are_escaped_for_the_markup(tmp_path: Path) -> None:
+    (tmp_path / "x.md.j2").write_text("{{ v }}|{{ v | cell }}|{{ n }}", encoding="utf-8")
+    env = make_environment(tmp_path)
+    out = render(env, "x.md.j2", {"v": "# a | *b*\nc", "n": 19630.5})
+    assert out == "\\# a \\| \\*b\\*\\\nc|\\# a \\| \\*b\\*<br>c|19.630,5"
