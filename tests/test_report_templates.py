@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib.resources
+import os
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -58,7 +61,9 @@ def test_user_template_overrides_one_file(unit: Path) -> None:
     (mine / "subject.md.j2").write_text(
         "Tình hình cải cách hành chính {{ r.period.name }} & {{ r.unit_short }}\n", encoding="utf-8"
     )
-    result = run_cli("report", "-q", "2024-Q1", "-f", "md", "-o", "r.md", "--templates", mine, *DATE)
+    result = run_cli(
+        "report", "-q", "2024-Q1", "-f", "md", "-o", "r.md", "--templates", mine, *DATE
+    )
     assert result.exit_code == 0, result.stderr
     text = Path("r.md").read_text(encoding="utf-8")
     assert "**Tình hình cải cách hành chính quý I năm 2024 & xã Hòa Bình**" in text
@@ -120,3 +125,59 @@ def test_values_are_escaped_for_the_markup(tmp_path: Path) -> None:
     env = make_environment(tmp_path)
     out = render(env, "x.md.j2", {"v": "# a | *b*\nc", "n": 19630.5})
     assert out == "\\# a \\| \\*b\\*\\\nc|\\# a \\| \\*b\\*<br>c|19.630,5"
+
+
+def test_templates_work_from_a_built_package(tmp_path: Path) -> None:
+    # What `pip install .` copies: build the package into a folder outside the checkout,
+    # then render a report from there.
+    build = tmp_path / "build"
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from setuptools import setup; setup()",
+            "-q",
+            "build_py",
+            "--build-lib",
+            str(build),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    for name in SHIPPED:
+        assert (build / "cchc_cli" / "templates" / name).is_file(), name
+    plan = unit_tree(tmp_path / "unit")
+    script = (
+        "import sys, cchc_cli.cli as c, typer;"
+        "assert cchc_cli_file().startswith(sys.argv[1]);"
+        "sys.exit(c.run(typer.main.get_command(c.app), sys.argv[2:]))"
+    ).replace("cchc_cli_file()", "c.__file__")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            script,
+            str(build),
+            "report",
+            "-q",
+            "2024-Q1",
+            str(plan),
+            "-o",
+            "r.md",
+            "-f",
+            "md",
+            "--date",
+            "2024-03-05",
+        ],
+        cwd=plan.parent.parent,
+        env={**os.environ, "PYTHONPATH": str(build)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    text = (plan.parent.parent / "r.md").read_text(encoding="utf-8")
+    assert "# V. KIẾN NGHỊ, ĐỀ XUẤT" in text
