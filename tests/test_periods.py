@@ -337,3 +337,15 @@ def test_parse_today() -> None:
     with pytest.raises(UsageError) as caught:
         parse_today("2024-02-30")
     assert "--today" in caught.value.hint
+
+
+@given(text=st.text(max_size=30))
+def test_any_text_is_a_period_or_a_usage_error(text: str) -> None:
+    today = date(2024, 5, 1)
+    for options in ((text, None, None), (None, text, None), (None, None, text)):
+        try:
+            period = parse_period(*options, today, PLAN)
+        except UsageError as exc:
+            assert exc.message and exc.hint
+        else:
+            assert 1900 <= period.year <= 2200
