@@ -151,3 +151,27 @@ def test_a_copied_unit_keeps_working(tmp_path: Path) -> None:
     shutil.copytree(PROGRESS / "plans", tmp_path / "plans")
     shutil.copytree(PROGRESS / "xa-mau-2024", tmp_path / "xa-mau-2024")
     assert load_progress(tmp_path / "xa-mau-2024" / "2024-Q3.yaml").ok
+
+
+def test_shipped_sample_is_marked_and_complete() -> None:
+    path = ROOT / "progress" / "phu-lien-2024" / "2024-Q1.yaml"
+    head = path.read_text(encoding="utf-8").splitlines()[:4]
+    assert head[0] == "# yaml-language-server: $schema=../../schema/cchc-progress.schema.json"
+    assert "DỮ LIỆU MẪU" in head[1]
+    loaded = load_progress_with_plan(path)
+    progress, plan = loaded.loaded.model, loaded.plan
+    assert progress is not None and plan is not None and progress.sample
+    assert [t.id for t in progress.tasks] == [t.id for t in plan.tasks]
+    assert [i.id for i in progress.indicators] == [i.id for i in plan.indicators]
+    assert sum(t.status is TaskStatus.DONE for t in progress.tasks) >= 3
+    assert all(t.evidence for t in progress.tasks if t.status is TaskStatus.DONE)
+    done = progress.indicator("NV-KE-HOACH")
+    assert done is not None
+    assert done.counts["done"] == sum(t.status is TaskStatus.DONE for t in progress.tasks)
+    assert done.counts["total"] == len(plan.tasks)
+    narrative = progress.narrative
+    assert narrative.direction and narrative.strengths and narrative.shortcomings
+    assert narrative.causes and narrative.next_tasks and narrative.proposals
+    assert set(narrative.areas) == {
+        "the-che", "tthc", "to-chuc-bo-may", "cong-vu", "tai-chinh-cong", "chinh-quyen-so",
+    }  # fmt: skip
