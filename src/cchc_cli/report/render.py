@@ -10,6 +10,7 @@ Jinja2's sandbox. Every value printed by ``{{ … }}`` is escaped for the report
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib.resources
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,12 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
         clause=lambda v: str(v).rstrip(" .;:,"),
     )
     return env
+
+
+@functools.lru_cache(maxsize=16)
+def cached_environment(user_dir: Path | None = None) -> jinja2.Environment:
+    """One environment per template folder for the process: templates compile once."""
+    return make_environment(user_dir)
 
 
 def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:

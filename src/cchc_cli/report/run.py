@@ -70,7 +70,7 @@ def generate(
     from cchc_cli.plans import load_plan_or_raise
     from cchc_cli.report.build import render_report
     from cchc_cli.report.output import write_new
-    from cchc_cli.report.render import make_environment
+    from cchc_cli.report.render import cached_environment
     from cchc_cli.report.sources import existing_progress, load_records, period_info
 
     plan = load_plan_or_raise(plan_path)
@@ -90,7 +90,7 @@ def generate(
         draft=request.draft,
         plan_path=plan_path.as_posix(),
     )
-    env = make_environment(templates_dir(request, plan, plan_path))
+    env = cached_environment(templates_dir(request, plan, plan_path))
     data = render_report(report, request.fmt, env)
     target = output or default_report_path(plan_path, period, request.reports_dir, request.fmt)
     if output is None and output_dir is not None:

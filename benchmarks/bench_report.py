@@ -1,0 +1,125 @@
+"""Benchmark `cchc report`: one report end to end, and the 114 units of Hải Phòng at once.
+
+One report: `cchc report --quarter` as a subprocess (start-up included), median of
+several runs, for .docx and Markdown. Many units: copies of the sample unit under
+different names in a temporary folder (plans/ and progress/), one `cchc report` call
+on the folder; prints the total and the time per document.
+
+Run: .venv/bin/python benchmarks/bench_report.py [--units 114] [--runs 5]
+Targets: one report <= 1 s including start-up; 114 units <= 20 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CCHC = Path(sys.executable).parent / "cchc"
+SAMPLE = (ROOT / "plans" / "phu-lien-2024.yaml", ROOT / "progress" / "phu-lien-2024")
+FIXTURE = (
+    ROOT / "tests" / "fixtures" / "report" / "plans" / "hoa-binh-2024.yaml",
+    ROOT / "tests" / "fixtures" / "report" / "progress" / "hoa-binh-2024",
+)
+
+
+def source_unit() -> tuple[Path, Path]:
+    """The shipped sample unit when its progress exists, else the report test unit."""
+    plan, progress = SAMPLE
+    return SAMPLE if (progress / "2024-Q1.yaml").is_file() and plan.is_file() else FIXTURE
+
+
+def make_units(root: Path, count: int) -> None:
+    plan, progress = source_unit()
+    (root / "plans").mkdir(parents=True)
+    text = plan.read_text(encoding="utf-8")
+    for number in range(count):
+        name = f"don-vi-{number:03d}"
+        (root / "plans" / f"{name}.yaml").write_text(text, encoding="utf-8")
+        target = root / "progress" / name
+        target.mkdir(parents=True)
+        for quarter in sorted(progress.glob("2024-Q*.yaml")):
+            body = quarter.read_text(encoding="utf-8")
+            body = re.sub(r"(?m)^plan: .*$", f"plan: ../../plans/{name}.yaml", body)
+            (target / quarter.name).write_text(body, encoding="utf-8")
+
+
+def timed(args: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"cchc failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def one_report(root: Path, runs: int) -> None:
+    plan = root / "plans" / "don-vi-000.yaml"
+    for fmt in ("docx", "md"):
+        times = [
+            timed(
+                [
+                    str(CCHC),
+                    "report",
+                    "--quarter",
+                    "2024-Q1",
+                    str(plan),
+                    "-f",
+                    fmt,
+                    "-o",
+                    f"one.{fmt}",
+                    "--force",
+                    "--date",
+                    "2024-03-05",
+                ],
+                root,
+            )
+            for _ in range(runs)
+        ]
+        size = (root / f"one.{fmt}").stat().st_size
+        print(
+            f"one report (.{fmt}, {size:,} bytes), subprocess incl. start-up: "
+            f"median {statistics.median(times):.3f} s, min {min(times):.3f} s "
+            f"over {runs} runs (target <= 1 s)"
+        )
+
+
+def many_reports(root: Path, count: int) -> None:
+    elapsed = timed(
+        [str(CCHC), "report", "--quarter", "2024-Q1", "plans", "-o", "out", "--date", "2024-03-05"],
+        root,
+    )
+    written = len(list((root / "out").glob("*.docx")))
+    if written != count:
+        sys.exit(f"expected {count} reports, found {written}")
+    print(
+        f"{count} units in one call: {elapsed:.2f} s, {elapsed / count * 1000:.0f} ms "
+        f"per document (target <= 20 s)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=114)
+    parser.add_argument("--runs", type=int, default=5)
+    options = parser.parse_args()
+    plan, _ = source_unit()
+    print(f"unit copied: {plan.relative_to(ROOT).as_posix()}")
+    root = Path(tempfile.mkdtemp(prefix="cchc-bench-report-"))
+    try:
+        make_units(root, options.units)
+        one_report(root, options.runs)
+        many_reports(root, options.units)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
