@@ -90,7 +90,8 @@ def generate(
         draft=request.draft,
         plan_path=plan_path.as_posix(),
     )
-    env = cached_environment(templates_dir(request, plan, plan_path))
+    folder = templates_dir(request, plan, plan_path)
+    env = cached_environment(folder.resolve() if folder else None)
     data = render_report(report, request.fmt, env)
     target = output or default_report_path(plan_path, period, request.reports_dir, request.fmt)
     if output is None and output_dir is not None:
