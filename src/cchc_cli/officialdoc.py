@@ -347,6 +347,8 @@ def layout_table(doc: Doc, widths_cm: Sequence[float]) -> Any:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borderless(table)
     _fixed_widths(table, widths_cm)
+    # Side-by-side blocks stay whole: a signature never starts on one page and ends on the next.
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for cell in table.rows[0].cells:
         cell._tc.remove(cell.paragraphs[0]._p)
     return table
@@ -439,6 +441,7 @@ def add_page_numbers(section: Any, size: float = 13) -> None:
 def start_appendix_section(doc: Doc, *, landscape: bool = False) -> Any:
     """A new section on a new page for an appendix; page numbers continue in its header."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
+    _shrink_break_paragraph(doc.paragraphs[-1])
     set_page(section, landscape=landscape)
     section.different_first_page_header_footer = False
     section.header.is_linked_to_previous = False
@@ -448,6 +451,20 @@ def start_appendix_section(doc: Doc, *, landscape: bool = False) -> Any:
     add_page_numbers(section)
     section.different_first_page_header_footer = False
     return section
+
+
+def _shrink_break_paragraph(paragraph: Any) -> None:
+    # The paragraph that ends a section must not spill onto a page of its own after a
+    # table that fills the page: make it 1 pt high.
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.insert_element_before(
+        _element("w:spacing", before=0, after=0, line=20, lineRule="exact"), "w:ind", "w:jc",
+        "w:rPr", "w:sectPr",
+    )
+    rpr = OxmlElement("w:rPr")
+    rpr.append(_element("w:sz", val=2))
+    rpr.append(_element("w:szCs", val=2))
+    ppr.insert_element_before(rpr, "w:sectPr")
 
 
 def _repeat_header(row: Any) -> None:

@@ -26,6 +26,9 @@ def write_docx(report: ReportContext, subject: str, body: str, appendices: str) 
     )
     od.add_title(doc, report.type_name, plain(inline(subject.strip())))
     _write_blocks(doc, parse(body))
+    if doc.paragraphs:
+        # The last lines of the body go with the signature to its page.
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
     od.add_closing(
         doc,
         od.Signature(
