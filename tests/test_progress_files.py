@@ -24,7 +24,7 @@ from cchc_cli.progress import (
     unfilled,
 )
 from cchc_cli.validation import validate_file
-from tests.helpers import FIXTURES, ROOT, write_tree
+from tests.helpers import FIXTURES, ROOT, run_cli, write_tree
 
 PROGRESS = FIXTURES / "progress"
 PLAN = PROGRESS / "plans" / "xa-mau-2024.yaml"
@@ -175,3 +175,13 @@ def test_shipped_sample_is_marked_and_complete() -> None:
     assert set(narrative.areas) == {
         "the-che", "tthc", "to-chuc-bo-may", "cong-vu", "tai-chinh-cong", "chinh-quyen-so",
     }  # fmt: skip
+
+
+def test_cchc_validate_reports_progress_problems_with_exit_codes() -> None:
+    bad = run_cli("validate", "-f", "json", PROGRESS / "invalid" / "parts-exceed-whole.yaml")
+    assert bad.exit_code == 1
+    assert '"code": "E410"' in bad.stdout
+    good = run_cli("validate", PROGRESS / "xa-mau-2024" / "2024-Q1.yaml")
+    assert good.exit_code == 0, good.stdout
+    warned = run_cli("validate", "--strict", PROGRESS / "invalid" / "values-not-entered.yaml")
+    assert warned.exit_code == 1 and "W420" in warned.stdout
