@@ -185,3 +185,16 @@ def test_cchc_validate_reports_progress_problems_with_exit_codes() -> None:
     assert good.exit_code == 0, good.stdout
     warned = run_cli("validate", "--strict", PROGRESS / "invalid" / "values-not-entered.yaml")
     assert warned.exit_code == 1 and "W420" in warned.stdout
+
+
+@pytest.mark.parametrize("path", VALID + SHIPPED, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_valid_progress_passes_the_editor_schema(path: Path) -> None:
+    import jsonschema
+
+    from cchc_cli.problems import ProblemList
+    from cchc_cli.schema import progress_schema
+    from cchc_cli.yamlsafe import load_bytes
+
+    document = load_bytes(path.read_bytes(), ProblemList(path.name))
+    assert document is not None
+    jsonschema.Draft202012Validator(progress_schema()).validate(document.data)

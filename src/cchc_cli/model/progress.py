@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, WithJsonSchema
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -45,7 +45,13 @@ def _status(value: Any) -> Any:
     return value
 
 
-Status = Annotated[TaskStatus, BeforeValidator(_status)]
+_ASCII_STATUS = ["hoan-thanh", "dang-thuc-hien", "chua-thuc-hien"]
+Status = Annotated[
+    TaskStatus,
+    BeforeValidator(_status),
+    # Editors should accept the unaccented spellings the loader accepts.
+    WithJsonSchema({"type": "string", "enum": [s.value for s in TaskStatus] + _ASCII_STATUS}),
+]
 
 
 def _count(value: Any) -> Any:
