@@ -173,3 +173,15 @@ def test_awkward_plan_text_stays_valid_yaml(tmp_path: Path) -> None:
         plan, tmp_path / "plans" / "p.yaml", Quarter(2024, 1), tmp_path / "progress"
     )
     assert load_progress_or_raise(path).task("TCC-01") is not None
+
+
+def test_generated_file_passes_the_editor_schema(unit: Path) -> None:
+    import jsonschema
+
+    from cchc_cli.schema import progress_schema
+
+    run_cli("progress", "new", "--quarter", "2024-Q1")
+    raw = (unit / "progress" / "xa-mau-2024" / "2024-Q1.yaml").read_bytes()
+    document = load_bytes(raw, ProblemList("x"))
+    assert document is not None
+    jsonschema.Draft202012Validator(progress_schema()).validate(document.data)
