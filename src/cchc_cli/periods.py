@@ -124,7 +124,7 @@ def _on_or_after(day: MonthDay, start: date) -> date:
     return found if found >= start else day.in_year(start.year + 1)
 
 
-def default_window(kind: ReportKind, year: int) -> tuple[MonthDay, MonthDay]:
+def default_window(kind: ReportKind) -> tuple[MonthDay, MonthDay]:
     """The data window of Nghị định 09/2019: 15th of the month before – 14th of the last."""
     first = FIRST_MONTH[kind]
     start_month = 12 if first == 1 else first - 1
@@ -133,7 +133,7 @@ def default_window(kind: ReportKind, year: int) -> tuple[MonthDay, MonthDay]:
 
 def window(kind: ReportKind, year: int, rule: ScheduledReport | None) -> tuple[date, date]:
     """A report's data window; a start later in the year than the end is last year's."""
-    start_day, end_day = default_window(kind, year)
+    start_day, end_day = default_window(kind)
     if rule is not None:
         start_day = rule.window_start or start_day
         end_day = rule.window_end or end_day
