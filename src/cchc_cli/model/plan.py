@@ -159,7 +159,9 @@ class Issuance(Model):
     """The document that adopts the plan ("văn bản ban hành")."""
 
     number: Text = vi("Số, ký hiệu", "Ví dụ: 19/QĐ-UBND, 216/KH-UBND.")
-    date: Date = vi("Ngày ban hành", "Dạng YYYY-MM-DD hoặc DD/MM/YYYY.")
+    date: Date | None = vi(
+        "Ngày ban hành", "Dạng YYYY-MM-DD hoặc DD/MM/YYYY; bỏ trống nếu nguồn không ghi.", default=None
+    )
     issuer: Text = vi("Cơ quan ban hành", "Ví dụ: Ủy ban nhân dân phường Phù Liễn.")
     title: Text = vi(
         "Tên kế hoạch", "Trích yếu nội dung, ví dụ: Cải cách hành chính phường … năm 2024."

@@ -56,7 +56,7 @@ class ReportContext:
     estimate_from: date | None
     next_period_name: str
     plan_number: str
-    plan_date: date
+    plan_date: date | None
     plan_title: str
     sample: bool
     draft: bool
