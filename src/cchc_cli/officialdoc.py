@@ -458,8 +458,11 @@ def _shrink_break_paragraph(paragraph: Any) -> None:
     # table that fills the page: make it 1 pt high.
     ppr = paragraph._p.get_or_add_pPr()
     ppr.insert_element_before(
-        _element("w:spacing", before=0, after=0, line=20, lineRule="exact"), "w:ind", "w:jc",
-        "w:rPr", "w:sectPr",
+        _element("w:spacing", before=0, after=0, line=20, lineRule="exact"),
+        "w:ind",
+        "w:jc",
+        "w:rPr",
+        "w:sectPr",
     )
     rpr = OxmlElement("w:rPr")
     rpr.append(_element("w:sz", val=2))
