@@ -147,7 +147,10 @@ def build_context(
         )
         for n, i in enumerate(plan.indicators, start=1)
     )
-    narrative_where = latest.where if latest else Where(plan_path)
+
+    def place(part: str) -> Where:
+        return latest.place(part) if latest else Where(plan_path)
+
     narrative = latest.narrative if latest else None
     areas = []
     for number, area in enumerate(a for a in AREAS[plan.programme] if a.code != DIRECTION):
@@ -159,7 +162,7 @@ def build_context(
                 tasks=tasks,
                 indicators=indicators,
                 paragraphs=narrative.areas.get(area.code, ()) if narrative else (),
-                where=narrative_where,
+                where=place(f"areas.{area.code}"),
                 missing=missing,
             )
         )
@@ -170,12 +173,12 @@ def build_context(
         tasks=tasks,
         indicators=indicators,
         paragraphs=narrative.direction if narrative else (),
-        where=narrative_where,
+        where=place("direction"),
         missing=missing,
     )
 
     def text(name: str, label: str) -> tuple[str, ...]:
-        return missing.texts(getattr(narrative, name) if narrative else (), narrative_where, label)
+        return missing.texts(getattr(narrative, name) if narrative else (), place(name), label)
 
     unit = plan.unit
     signer_name = (latest.signer_name if latest else None) or unit.signer.name

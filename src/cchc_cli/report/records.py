@@ -74,6 +74,12 @@ class QuarterRecord:
     narrative: Narrative = field(default_factory=Narrative)
     sample: bool = False
     signer_name: str | None = None
+    # Where each narrative part is (or would go): "strengths", "areas.tthc", …
+    places: dict[str, Where] = field(default_factory=dict)
+
+    def place(self, part: str) -> Where:
+        """The place of a narrative part, or of the file when it is not known."""
+        return self.places.get(part, self.where)
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,7 @@ def task_row(
         status = f"{OVERDUE}, {record.status}"
     elif done and due_end and record.completed_on and record.completed_on > due_end:
         status = f"{record.status} (chậm so với thời hạn)"
-    result = record.result or (status if not done else str(record.status))
+    result = record.result or str(record.status)
     return TaskRow(
         stt,
         task.id,

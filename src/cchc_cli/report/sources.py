@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cchc_cli.loading import Loaded
+from cchc_cli.model.areas import AREAS
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.progress import Progress
 from cchc_cli.periods import Period
@@ -19,6 +20,8 @@ from cchc_cli.report.records import (
     TaskStatus,
     Where,
 )
+
+AREA_CODES = sorted({area.code for areas in AREAS.values() for area in areas})
 
 
 def period_info(plan: Plan, period: Period) -> PeriodInfo:
@@ -107,8 +110,12 @@ def to_record(loaded: Loaded[Progress], quarter: int) -> QuarterRecord:
         next_tasks=tuple(text.next_tasks),
         proposals=tuple(text.proposals),
     )
+    parts = ("direction", "strengths", "shortcomings", "causes", "next_tasks", "proposals")
+    places = {part: where("narrative", part) for part in parts}
+    places.update({f"areas.{code}": where("narrative", "areas", code) for code in AREA_CODES})
     return QuarterRecord(
         quarter=quarter,
+        places=places,
         where=Where(loaded.shown, 1),
         tasks=tasks,
         indicators=indicators,
