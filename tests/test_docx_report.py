@@ -151,6 +151,12 @@ def test_title_sections_and_ending(reports: dict[str, Path], kind: str) -> None:
     assert body.runs[0].font.size.pt == 14
     assert any(line.endswith("./.") for line in lines)
     assert "None" not in "\n".join(lines)
+    # Hostile YAML text arrives as typed, line break included.
+    assert any("& báo cáo <kết quả>" in line for line in lines)
+    assert (
+        "Dòng một của đoạn nhiều dòng;\ndòng hai: # không phải tiêu đề, | không phải bảng, "
+        "*không nghiêng*." in lines
+    )
     assert any(re.match(r"^[a-e]\) ", line) for line in lines)
 
 

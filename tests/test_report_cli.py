@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -173,3 +174,23 @@ def test_bare_quarter_before_another_option(unit: Path) -> None:
     result = run_cli("report", "-q", "-f", "md", "--today", "2024-05-20")
     assert result.exit_code == 0, result.stderr
     assert Path("reports/2024/hoa-binh-2024-2024-6-thang.md").is_file()
+
+
+def test_fresh_progress_file_lists_what_to_fill(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    plan = unit_tree(tmp_path, quarters=())
+    assert run_cli("progress", "new", "--quarter", "2024-Q3", plan).exit_code == 0
+    result = run_cli("report", "--quarter", "2024-Q3", plan, "-f", "md", *DATE)
+    assert result.exit_code == 1
+    out = result.stdout + result.stderr
+    lines = re.findall(rf"{PLAN_NAME}/2024-Q3\.yaml:(\d+):\d+: lỗi (R10\d)", out)
+    assert {code for _, code in lines} >= {"R102", "R103"}
+    assert all(int(line) > 1 for line, _ in lines)
+    result = run_cli("report", "--quarter", "2024-Q3", plan, "-f", "md", "--draft", *DATE)
+    assert result.exit_code == 0, result.stderr
+    text = Path("reports/2024/hoa-binh-2024-2024-quy-3.md").read_text(encoding="utf-8")
+    assert "Bản dự thảo" in text
+    assert "None" not in text
+    assert "(quá hạn) (quá hạn)" not in text and "quá hạn, chưa thực hiện (quá hạn)" not in text
