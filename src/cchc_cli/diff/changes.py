@@ -89,7 +89,7 @@ class ItemChange:
 
     @property
     def reworded(self) -> bool:
-        return self.status is Status.CHANGED and self.old_text != self.new_text
+        return any(op != "=" for op, _ in self.words)
 
     @property
     def renamed(self) -> bool:

@@ -17,7 +17,14 @@ from cchc_cli.diff.changes import (
 from cchc_cli.diff.general import general_changes, line_changes
 from cchc_cli.diff.matching import Candidate, match
 from cchc_cli.diff.targets import number, show_target, trend
-from cchc_cli.diff.wording import YearSpan, clean, prepare, similarity, word_changes
+from cchc_cli.diff.wording import (
+    YearSpan,
+    clean,
+    prepare,
+    same_text,
+    similarity,
+    word_changes,
+)
 from cchc_cli.model.areas import to_nq76
 from cchc_cli.model.plan import Indicator, Plan, Task
 from cchc_cli.model.types import Due
@@ -93,7 +100,8 @@ def _items(
     for m in matches:
         a, b = old_c[m.old], new_c[m.new]
         fields = fields_of(old_plan, old[m.old], new_plan, new[m.new])
-        reworded = a.wording.key != b.wording.key
+        words = () if same_text(a.wording, b.wording) else word_changes(a.wording, b.wording)
+        reworded = any(op != "=" for op, _ in words)
         if not (fields or reworded or a.area != b.area):
             continue
         changes.append(
@@ -107,7 +115,7 @@ def _items(
                 b.wording.text,
                 matched_by=m.how,
                 similarity=similarity(a.wording, b.wording) if reworded else None,
-                words=word_changes(a.wording, b.wording) if reworded else (),
+                words=words if reworded else (),
                 fields=tuple(fields),
             )
         )

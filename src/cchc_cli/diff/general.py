@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from cchc_cli.diff.changes import FieldChange, LineChange, Status
-from cchc_cli.diff.wording import clean
+from cchc_cli.diff.wording import NO_YEARS, Wording, YearSpan, clean, prepare
 from cchc_cli.model.plan import Plan, ReportKind, ScheduledReport
 
 _ISSUANCE = (
@@ -114,12 +113,38 @@ def _lines(plan: Plan, section: str) -> list[str]:
     return values
 
 
+def _prepared(plan: Plan, section: str) -> list[Wording]:
+    # Key targets recur every year ("… năm 2024" → "… năm 2025"): compare them relative
+    # to the plan year like tasks. Legal bases and recipients name documents and bodies.
+    years = YearSpan(plan.years.start, plan.years.end) if section == "targets" else NO_YEARS
+    return [prepare(line, years) for line in _lines(plan, section)]
+
+
+def _unmatched(before: list[Wording], after: list[Wording]) -> tuple[list[str], list[str]]:
+    """Lines of each side with no equal line on the other (literal matches first)."""
+    olds, news = list(before), list(after)
+    keys: tuple[Callable[[Wording], str], ...] = (lambda w: w.literal, lambda w: w.key)
+    for key in keys:
+        index: dict[str, list[int]] = {}
+        for j, wording in enumerate(news):
+            index.setdefault(key(wording), []).append(j)
+        taken: set[int] = set()
+        kept = []
+        for wording in olds:
+            free = [j for j in index.get(key(wording), []) if j not in taken]
+            if free:
+                taken.add(free[0])
+            else:
+                kept.append(wording)
+        olds, news = kept, [w for j, w in enumerate(news) if j not in taken]
+    return [w.text for w in olds], [w.text for w in news]
+
+
 def line_changes(old: Plan, new: Plan) -> Iterator[LineChange]:
     """Lines of the text lists added or removed; order within a list is no change."""
     for section in LINE_SECTIONS:
-        before = Counter(clean(line) for line in _lines(old, section))
-        after = Counter(clean(line) for line in _lines(new, section))
-        found = [LineChange(section, Status.REMOVED, t) for t in (before - after).elements()]
-        found += [LineChange(section, Status.ADDED, t) for t in (after - before).elements()]
+        removed, added = _unmatched(_prepared(old, section), _prepared(new, section))
+        found = [LineChange(section, Status.REMOVED, t) for t in removed]
+        found += [LineChange(section, Status.ADDED, t) for t in added]
         # Sorted by text alone, so the reversed comparison lists the same lines alike.
         yield from sorted(found, key=lambda line: line.text)

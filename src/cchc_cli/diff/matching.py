@@ -8,8 +8,11 @@ order of the lists nor on which plan is called old:
    ids for other tasks): similarity at least ``ID_FLOOR``;
 2. same text (after normalisation), in any area: the item moved;
 3. similar text within one reform area, best pairs first, at least
-   ``SIMILARITY_THRESHOLD``;
-4. same id left over on both sides: the item was rewritten under its id.
+   ``SIMILARITY_THRESHOLD``.
+
+What is left is added or removed, even under an id the other plan uses: a task rewritten
+beyond ``ID_FLOOR`` is a new task (the 2018 and 2021-2025 Hải Phòng plans both have a
+TTHC-01, about different things).
 """
 
 from __future__ import annotations
@@ -18,7 +21,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cchc_cli.diff.wording import SIMILARITY_THRESHOLD, Wording, similarity, similarity_bound
+from cchc_cli.diff.wording import (
+    SIMILARITY_THRESHOLD,
+    Wording,
+    same_text,
+    similarity,
+    similarity_bound,
+)
 
 ID_FLOOR = 0.3
 
@@ -72,7 +81,7 @@ class _Pool:
                 self.take(i, j, how, score)
 
 
-def _by_id(pool: _Pool, floor: float) -> None:
+def _by_id(pool: _Pool) -> None:
     # Ids are unique within a plan (check E301), so id pairs never compete.
     new_ids = {c.id.casefold(): j for j, c in enumerate(pool.new)}
     for i, c in enumerate(pool.old):
@@ -80,18 +89,23 @@ def _by_id(pool: _Pool, floor: float) -> None:
         if j is None or i not in pool.free_old or j not in pool.free_new:
             continue
         other = pool.new[j]
-        score = 1.0 if c.wording.key == other.wording.key else similarity(c.wording, other.wording)
-        if score >= floor:
+        score = 1.0 if same_text(c.wording, other.wording) else similarity(c.wording, other.wording)
+        if score >= ID_FLOOR:
             pool.take(i, j, "id", score)
 
 
 def _by_text(pool: _Pool) -> None:
-    new_texts: dict[str, list[int]] = defaultdict(list)
+    new_texts: dict[str, set[int]] = defaultdict(set)
     for j in pool.free_new:
-        new_texts[pool.new[j].wording.key].append(j)
+        new_texts["=" + pool.new[j].wording.literal].add(j)
+        new_texts["~" + pool.new[j].wording.key].add(j)
     options = []
     for i in pool.free_old:
-        for j in new_texts.get(pool.old[i].wording.key, ()):
+        wording = pool.old[i].wording
+        found = new_texts.get("=" + wording.literal, set()) | new_texts.get(
+            "~" + wording.key, set()
+        )
+        for j in found:
             same_area = pool.old[i].area == pool.new[j].area
             options.append((2.0 if same_area else 1.0, i, j))
     pool.greedy(options, "text")
@@ -120,8 +134,7 @@ def _by_similarity(pool: _Pool) -> None:
 def match(old: Sequence[Candidate], new: Sequence[Candidate]) -> list[Match]:
     """Pairs of old and new items that are the same item, in old-list order."""
     pool = _Pool(old, new)
-    _by_id(pool, ID_FLOOR)
+    _by_id(pool)
     _by_text(pool)
     _by_similarity(pool)
-    _by_id(pool, 0.0)
     return sorted(pool.matches, key=lambda m: m.old)

@@ -66,7 +66,13 @@ class Wording:
 
     @cached_property
     def key(self) -> str:
+        """The text with plan years made relative ("năm Y+0")."""
         return " ".join(self.keys)
+
+    @cached_property
+    def literal(self) -> str:
+        """The text as written, spacing normalised."""
+        return " ".join(word.strip() for word in self.words)
 
     @cached_property
     def tokens(self) -> tuple[str, ...]:
@@ -95,6 +101,15 @@ def prepare(text: str, years: YearSpan = NO_YEARS) -> Wording:
         keys = tuple(word.strip() for word in words)
         folded = cleaned.casefold()
     return Wording(cleaned, words, keys, folded)
+
+
+def same_text(a: Wording, b: Wording) -> bool:
+    """Equal as written, or equal once plan years are made relative.
+
+    "giai đoạn 2023-2025" is the same in a 2024 and a 2025 plan, and "năm 2024" in the
+    2024 plan is "năm 2025" in the 2025 plan.
+    """
+    return a.literal == b.literal or a.key == b.key
 
 
 def _ordered(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -149,8 +164,31 @@ def word_changes(old: Wording, new: Wording) -> tuple[WordOp, ...]:
             ops.append(("-", "".join(first.words[i1:i2])))
         if j2 > j1:
             ops.append(("+", "".join(second.words[j1:j2])))
-    result = tuple(ops)
+    result = _merge_same(tuple(ops))
     return reverse_words(result) if swapped else result
+
+
+def _merge_same(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
+    # A removal and an addition of the same words (a year that is a plan year in one
+    # plan only, "2023-2025") is no change at all.
+    merged: list[WordOp] = []
+    index = 0
+    while index < len(ops):
+        op, text = ops[index]
+        after = ops[index + 1] if index + 1 < len(ops) else None
+        if op == "-" and after and after[0] == "+" and after[1].split() == text.split():
+            merged.append(("=", after[1]))
+            index += 2
+            continue
+        merged.append((op, text))
+        index += 1
+    result: list[WordOp] = []
+    for op, text in merged:
+        if result and op == "=" and result[-1][0] == "=":
+            result[-1] = ("=", result[-1][1] + text)
+        else:
+            result.append((op, text))
+    return tuple(result)
 
 
 def reverse_words(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
