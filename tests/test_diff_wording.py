@@ -13,6 +13,7 @@ from cchc_cli.diff.wording import (
     YearSpan,
     prepare,
     reverse_words,
+    same_text,
     similarity,
     similarity_bound,
     word_changes,
@@ -84,3 +85,19 @@ def test_reversed_word_changes_are_the_changes_the_other_way(a_text: str, b_text
 
 def _stripped(ops: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
     return [(op, "".join(text.split())) for op, text in ops]
+
+
+def test_a_year_outside_one_plan_but_inside_the_other_is_still_the_same_text() -> None:
+    old = prepare("Thực hiện sắp xếp đơn vị hành chính giai đoạn 2023-2025", YearSpan(2024, 2024))
+    new = prepare("Thực hiện sắp xếp đơn vị hành chính giai đoạn 2023-2025", YearSpan(2025, 2025))
+    assert old.key != new.key
+    assert same_text(old, new)
+    edited = prepare(
+        "Thực hiện sắp xếp đơn vị hành chính cấp xã giai đoạn 2023-2025", YearSpan(2025, 2025)
+    )
+    ops = word_changes(old, edited)
+    assert ops == (
+        ("=", "Thực hiện sắp xếp đơn vị hành chính"),
+        ("+", " cấp xã"),
+        ("=", " giai đoạn 2023-2025"),
+    )
