@@ -194,3 +194,12 @@ def test_fresh_progress_file_lists_what_to_fill(
     assert "Bản dự thảo" in text
     assert "None" not in text
     assert "(quá hạn) (quá hạn)" not in text and "quá hạn, chưa thực hiện (quá hạn)" not in text
+
+
+def test_folder_with_progress_files_inside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `cchc report .` on a unit's whole folder: the progress records are not plans.
+    monkeypatch.chdir(tmp_path)
+    unit_tree(tmp_path)
+    result = run_cli("report", "--quarter", "2024-Q1", ".", "-f", "md", *DATE)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "Đã ghi 1 báo cáo; bỏ qua 0 đơn vị; lỗi 0 đơn vị." in result.stdout

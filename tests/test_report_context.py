@@ -6,11 +6,14 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cchc_cli.model.plan import Plan, ReportKind
 from cchc_cli.periods import Period
 from cchc_cli.plans import load_plan_or_raise
 from cchc_cli.problems import InvalidInputError
+from cchc_cli.report import numbers
 from cchc_cli.report.context import PLACEHOLDER, ReportContext, build_context
 from cchc_cli.report.records import (
     IndicatorRecord,
@@ -214,3 +217,26 @@ def test_draft_shows_placeholders_instead(plan: Plan) -> None:
     assert context.causes == (PLACEHOLDER,)
     for value in (context.strengths, context.proposals, context.areas[0].paragraphs):
         assert value == (PLACEHOLDER,)
+
+
+_QUARTER_COUNTS = st.tuples(st.integers(0, 5000), st.integers(0, 5000), st.integers(0, 5000)).map(
+    lambda t: (t[0] + t[1] + t[2], t[0] + t[1], t[0], t[1])
+)
+
+
+@given(st.lists(_QUARTER_COUNTS, min_size=2, max_size=2))
+def test_rolled_up_rate_equals_rate_of_totals(counts: list[tuple[int, int, int, int]]) -> None:
+    plan = load_plan_or_raise(PLAN_PATH)
+    records: list[QuarterRecord | None] = [
+        quarter(plan, n, counts=c) for n, c in enumerate(counts, start=1)
+    ]
+    context = build(plan, ReportKind.H1, records)
+    resolved = sum(c[1] for c in counts)
+    on_time = sum(c[2] + c[3] for c in counts)
+    actual, verdict = indicator(context, "TTHC-DUNG-HAN")
+    if resolved == 0:
+        assert (actual, verdict) == ("không phát sinh", "—")
+        return
+    rate = 100 * on_time / resolved
+    assert actual == numbers.percent(rate)
+    assert verdict == ("đạt" if round(rate, 6) > 95 else "chưa đạt")

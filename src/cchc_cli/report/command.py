@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -90,7 +91,7 @@ def _folder(request: Request, folder: Path) -> None:
     from cchc_cli.console import console
     from cchc_cli.plans import yaml_files
 
-    plans = yaml_files(folder)
+    plans = [p for p in yaml_files(folder) if not _is_progress_file(p)]
     if not plans:
         raise UsageError(f"Thư mục '{folder}' không có tệp kế hoạch .yaml nào.", "")
     err = console(stderr=True)
@@ -115,6 +116,15 @@ def _folder(request: Request, folder: Path) -> None:
             f"{len(outcome.failed)} đơn vị không lập được báo cáo (xem bảng trên).",
             "Sửa lỗi của từng đơn vị rồi chạy lại; các báo cáo đã ghi được giữ nguyên.",
         )
+
+
+def _is_progress_file(path: Path) -> bool:
+    # A folder may hold progress records next to plans; they have a top-level 'quarter:'.
+    try:
+        head = path.read_text(encoding="utf-8-sig", errors="replace")[:4000]
+    except OSError:
+        return False
+    return re.search(r"(?m)^quarter\s*:", head) is not None
 
 
 def _summary(outcome: Outcome) -> None:
