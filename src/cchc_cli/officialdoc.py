@@ -20,34 +20,75 @@ theme fonts, so Word and LibreOffice never substitute a font.
 
 from __future__ import annotations
 
-import copy
-import functools
-import io
-import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from typing import Any
 
-from docx import Document
-from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Pt
 
-FONT = "Times New Roman"
-PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
-MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
-BODY_PT = 14
+from cchc_cli.report.ooxml import (
+    BODY_PT,
+    FONT,
+    MARGINS_MM,
+    PAGE_HEIGHT_MM,
+    PAGE_WIDTH_MM,
+    Doc,
+    Run,
+    add_runs,
+    add_text,
+    base_document,
+    format_paragraph,
+    make_element,
+    repack,
+    save_bytes,
+    set_fonts,
+    set_page,
+    style_run,
+    text_width_cm,
+)
+
+__all__ = [
+    "BODY_PT",
+    "FIRST_LINE_INDENT_CM",
+    "FONT",
+    "MARGINS_MM",
+    "MOTTO",
+    "NATIONAL_TITLE",
+    "PAGE_HEIGHT_MM",
+    "PAGE_WIDTH_MM",
+    "Column",
+    "Header",
+    "Run",
+    "Signature",
+    "add_body_paragraph",
+    "add_closing",
+    "add_header",
+    "add_heading",
+    "add_page_numbers",
+    "add_rule",
+    "add_runs",
+    "add_table",
+    "add_text",
+    "add_title",
+    "format_paragraph",
+    "layout_table",
+    "new_document",
+    "repack",
+    "save_bytes",
+    "set_fonts",
+    "set_page",
+    "start_appendix_section",
+    "style_run",
+    "text_width_cm",
+]
+
 FIRST_LINE_INDENT_CM = 1.27
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
-
-Doc = Any  # python-docx ships no type information
-_FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
-_THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme")
 
 
 @dataclass(frozen=True)
@@ -81,208 +122,12 @@ class Column:
     align: str = "left"  # left, center, right, justify
 
 
-@dataclass
-class Run:
-    """A piece of inline text with its emphasis; ``"\\n"`` inside becomes a line break."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-def set_fonts(rpr_parent: Any) -> None:
-    """Set Times New Roman in every font slot of an element's ``w:rPr``; drop theme fonts."""
-    rpr = rpr_parent.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for slot in _THEME_SLOTS:
-        fonts.attrib.pop(qn(slot), None)
-    for slot in _FONT_SLOTS:
-        fonts.set(qn(slot), FONT)
-
-
-def _clean_styles(doc: Doc) -> None:
-    # python-docx's default template points every style at theme fonts (Calibri/Cambria);
-    # strip them everywhere and name Times New Roman explicitly.
-    styles = doc.styles.element
-    for fonts in styles.iter(qn("w:rFonts")):
-        for slot in _THEME_SLOTS:
-            fonts.attrib.pop(qn(slot), None)
-        for slot in _FONT_SLOTS:
-            fonts.set(qn(slot), FONT)
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is not None:
-        rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
-        if rpr is not None and rpr.find(qn("w:rFonts")) is None:
-            fonts = OxmlElement("w:rFonts")
-            for slot in _FONT_SLOTS:
-                fonts.set(qn(slot), FONT)
-            rpr.insert(0, fonts)
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(BODY_PT)
-    set_fonts(normal.element)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    for name in ("Table Grid",):
-        if name in [s.name for s in doc.styles]:
-            set_fonts(doc.styles[name].element)
-
-
-def set_page(section: Any, *, landscape: bool = False) -> None:
-    """A4 with the decree's margins, portrait or landscape."""
-    width, height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = (height, width) if landscape else (width, height)
-    section.top_margin = Mm(MARGINS_MM["top"])
-    section.bottom_margin = Mm(MARGINS_MM["bottom"])
-    section.left_margin = Mm(MARGINS_MM["left"])
-    section.right_margin = Mm(MARGINS_MM["right"])
-    section.header_distance = Mm(10)
-    section.footer_distance = Mm(10)
-
-
-def text_width_cm(section: Any) -> float:
-    """Width between the margins of ``section``, in cm."""
-    return float((section.page_width - section.left_margin - section.right_margin) / 360000)
-
-
 def new_document(*, page_numbers: bool = True) -> Doc:
     """An empty A4 document with the decree's margins, fonts and page numbering."""
-    doc = Document()
-    _drop_template_leftovers(doc)
-    _clean_styles(doc)
-    section = doc.sections[0]
-    set_page(section)
+    doc = base_document()
     if page_numbers:
-        add_page_numbers(section)
-    _do_not_expand_line_breaks(doc)
+        add_page_numbers(doc.sections[0])
     return doc
-
-
-def _do_not_expand_line_breaks(doc: Doc) -> None:
-    # A justified line that ends in a manual line break must not be stretched.
-    settings = doc.settings.element
-    compat = settings.find(qn("w:compat"))
-    if compat is None:
-        compat = OxmlElement("w:compat")
-        settings.append(compat)
-    compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
-
-
-_LEFTOVERS = ("/metadata/thumbnail", "/relationships/stylesWithEffects")
-
-
-def _drop_template_leftovers(doc: Doc) -> None:
-    # The default template's thumbnail shows another document, and stylesWithEffects is a
-    # second copy of the styles with theme fonts: neither belongs in our output.
-    for rels in (doc.part.package.rels, doc.part.rels):
-        for rel_id in [k for k, r in rels.items() if r.reltype.endswith(_LEFTOVERS)]:
-            del rels[rel_id]
-
-
-def _element(tag: str, **attrs: str | int) -> Any:
-    element = OxmlElement(tag)
-    for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), str(value))
-    return element
-
-
-@functools.cache
-def _run_properties(size: float, bold: bool, italic: bool) -> Any:
-    # Built once per style and copied: python-docx's property setters are slow for
-    # thousands of runs (114 reports in one call).
-    rpr = OxmlElement("w:rPr")
-    fonts = OxmlElement("w:rFonts")
-    for slot in _FONT_SLOTS:
-        fonts.set(qn(slot), FONT)
-    rpr.append(fonts)
-    for flag, tags in ((bold, ("w:b", "w:bCs")), (italic, ("w:i", "w:iCs"))):
-        for tag in tags:
-            rpr.append(_element(tag) if flag else _element(tag, val=0))
-    half_points = round(size * 2)
-    rpr.append(_element("w:sz", val=half_points))
-    rpr.append(_element("w:szCs", val=half_points))
-    return rpr
-
-
-def style_run(run: Any, *, size: float = BODY_PT, bold: bool = False, italic: bool = False) -> Any:
-    """Give ``run`` the document font in all four slots, its size and emphasis."""
-    element = run._r
-    old = element.find(qn("w:rPr"))
-    if old is not None:
-        element.remove(old)
-    element.insert(0, copy.deepcopy(_run_properties(size, bold, italic)))
-    return run
-
-
-def add_runs(paragraph: Any, runs: Sequence[Run], *, size: float = BODY_PT) -> Any:
-    """Append ``runs`` to ``paragraph``; line breaks inside a run's text become ``w:br``."""
-    for piece in runs:
-        lines = piece.text.split("\n")
-        for index, line in enumerate(lines):
-            run = style_run(
-                paragraph.add_run(line), size=size, bold=piece.bold, italic=piece.italic
-            )
-            if index < len(lines) - 1:
-                run.add_break(WD_BREAK.LINE)
-    return paragraph
-
-
-_JUSTIFY = {"left": "left", "center": "center", "right": "right", "justify": "both"}
-
-
-def format_paragraph(
-    paragraph: Any,
-    *,
-    align: str = "justify",
-    first_line_cm: float = 0.0,
-    before_pt: float = 0,
-    after_pt: float = 6,
-    line_spacing: float = 1.15,
-    keep_with_next: bool = False,
-) -> Any:
-    """Paragraph layout: alignment, first-line indent, spacing (replaces any earlier one)."""
-    element = paragraph._p
-    old = element.find(qn("w:pPr"))
-    if old is not None:
-        element.remove(old)
-    ppr = OxmlElement("w:pPr")
-    if keep_with_next:
-        ppr.append(_element("w:keepNext"))
-    ppr.append(_element("w:widowControl"))
-    ppr.append(
-        _element(
-            "w:spacing",
-            before=round(before_pt * 20),
-            after=round(after_pt * 20),
-            line=round(line_spacing * 240),
-            lineRule="auto",
-        )
-    )
-    if first_line_cm:
-        ppr.append(_element("w:ind", firstLine=round(Cm(first_line_cm) / 635)))
-    ppr.append(_element("w:jc", val=_JUSTIFY[align]))
-    element.insert(0, ppr)
-    return paragraph
-
-
-def add_text(
-    container: Any,
-    text: str | Sequence[Run],
-    *,
-    size: float = BODY_PT,
-    bold: bool = False,
-    italic: bool = False,
-    **layout: Any,
-) -> Any:
-    """A paragraph of ``text`` (or runs) in ``container`` (document, cell, header)."""
-    runs = [Run(text, bold, italic)] if isinstance(text, str) else list(text)
-    paragraph = container.add_paragraph()
-    add_runs(paragraph, runs, size=size)
-    return format_paragraph(paragraph, **layout)
 
 
 def add_body_paragraph(doc: Doc, text: str | Sequence[Run], **style: Any) -> Any:
@@ -458,15 +303,15 @@ def _shrink_break_paragraph(paragraph: Any) -> None:
     # table that fills the page: make it 1 pt high.
     ppr = paragraph._p.get_or_add_pPr()
     ppr.insert_element_before(
-        _element("w:spacing", before=0, after=0, line=20, lineRule="exact"),
+        make_element("w:spacing", before=0, after=0, line=20, lineRule="exact"),
         "w:ind",
         "w:jc",
         "w:rPr",
         "w:sectPr",
     )
     rpr = OxmlElement("w:rPr")
-    rpr.append(_element("w:sz", val=2))
-    rpr.append(_element("w:szCs", val=2))
+    rpr.append(make_element("w:sz", val=2))
+    rpr.append(make_element("w:szCs", val=2))
     ppr.insert_element_before(rpr, "w:sectPr")
 
 
@@ -515,38 +360,3 @@ def add_table(
             runs = [Run(value)] if isinstance(value, str) else list(value)
             _fill(cell, runs, column.align, size)
     return table
-
-
-_FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-
-
-def save_bytes(doc: Doc, *, when: datetime, author: str = "") -> bytes:
-    """The document as .docx bytes, identical for identical content.
-
-    Core properties are fixed from ``when`` (created, modified, last printed; revision 1)
-    and the zip is re-packed with fixed timestamps and a fixed entry order.
-    """
-    props = doc.core_properties
-    props.created = props.modified = props.last_printed = when
-    props.revision = 1
-    props.author = props.last_modified_by = author
-    props.comments = ""
-    raw = io.BytesIO()
-    doc.save(raw)
-    return repack(raw.getvalue())
-
-
-def repack(data: bytes) -> bytes:
-    """Re-write a zip with fixed timestamps and permissions, keeping its entry order."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=_FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            target.writestr(info, source.read(item.filename), compresslevel=6)
-    return out.getvalue()
