@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from cchc_cli.model.areas import AREAS, DIRECTION
 from cchc_cli.model.plan import Plan, ReportKind
@@ -122,8 +123,8 @@ def build_context(
 ) -> ReportContext:
     """The report context; raises InvalidInputError listing every missing item unless ``draft``."""
     present = [r for r in records if r is not None]
-    fallback = present[-1].where if present else Where(plan_path)
-    missing = _Missing(draft, fallback)
+    latest = present[-1] if present else None
+    missing = _Missing(draft, latest.where if latest else Where(plan_path))
     for quarter, record in zip(period.quarters, records, strict=True):
         if record is None:
             missing.add(
@@ -132,7 +133,6 @@ def build_context(
                 f"Chưa có tệp tiến độ quý {numbers.roman(quarter)} năm {period.year}.",
                 f"Tạo tệp bằng: cchc progress new --quarter {period.year}-Q{quarter}",
             )
-    latest = present[-1] if present else None
     tasks = tuple(
         task_row(n, t, plan=plan, latest=latest, period=period, missing=missing.add)
         for n, t in enumerate(plan.tasks, start=1)
@@ -147,39 +147,31 @@ def build_context(
         )
         for n, i in enumerate(plan.indicators, start=1)
     )
-
-    def place(part: str) -> Where:
-        return latest.place(part) if latest else Where(plan_path)
-
-    narrative = latest.narrative if latest else None
-    areas = []
-    for number, area in enumerate(a for a in AREAS[plan.programme] if a.code != DIRECTION):
-        areas.append(
-            _area(
-                number + 1,
-                code=area.code,
-                title=area.title,
-                tasks=tasks,
-                indicators=indicators,
-                paragraphs=narrative.areas.get(area.code, ()) if narrative else (),
-                where=place(f"areas.{area.code}"),
-                missing=missing,
-            )
-        )
-    direction = _area(
-        0,
-        code=DIRECTION,
-        title=AREAS[plan.programme][0].title,
+    writing = _Narrative(latest, Where(plan_path), missing)
+    context = ReportContext(
+        **_unit_fields(plan, latest, missing, plan_path),
+        **_period_fields(period),
+        report_date=report_date,
+        type_name=TYPE_NAME,
+        sample=any(r.sample for r in present),
+        draft=draft,
+        **writing.sections(plan, tasks, indicators),
         tasks=tasks,
         indicators=indicators,
-        paragraphs=narrative.direction if narrative else (),
-        where=place("direction"),
-        missing=missing,
+        summary=summarise(tasks),
     )
+    if missing.problems and not draft:
+        raise InvalidInputError(
+            missing.problems,
+            f"Thiếu {len(missing.problems)} mục số liệu cho báo cáo {period.name}; "
+            "điền vào tệp tiến độ hoặc chạy với --draft để để trống bằng dấu '…'.",
+        )
+    return context
 
-    def text(name: str, label: str) -> tuple[str, ...]:
-        return missing.texts(getattr(narrative, name) if narrative else (), place(name), label)
 
+def _unit_fields(
+    plan: Plan, latest: QuarterRecord | None, missing: _Missing, plan_path: str
+) -> dict[str, Any]:
     unit = plan.unit
     signer_name = (latest.signer_name if latest else None) or unit.signer.name
     if not signer_name:
@@ -189,51 +181,87 @@ def build_context(
             "Chưa có họ tên người ký.",
             "Khai unit.signer.name trong kế hoạch hoặc signer_name trong tệp tiến độ.",
         )
-    context = ReportContext(
-        unit_name=unit.full_name,
-        unit_short=f"{unit.kind.value} {unit.name}",
-        place=unit.place_name,
-        parent_lines=(unit.parent,) if unit.parent else (),
-        body_lines=(unit.body.upper(), f"{unit.kind.value} {unit.name}".upper()),
-        document_code=plan.reporting.document_code if plan.reporting else "BC-UBND",
-        report_date=report_date,
-        type_name=TYPE_NAME,
-        period=period,
-        estimate=period.cutoff < period.window_end,
-        estimate_from=period.cutoff + timedelta(days=1)
-        if period.cutoff < period.window_end
-        else None,
-        next_period_name=next_period_name(period),
-        plan_number=plan.issued.number,
-        plan_date=plan.issued.date,
-        plan_title=plan.issued.title,
-        sample=any(r.sample for r in present),
-        draft=draft,
-        direction=direction,
-        areas=tuple(areas),
-        direction_text=text("direction", "Công tác chỉ đạo, điều hành"),
-        strengths=text("strengths", "Ưu điểm"),
-        shortcomings=text("shortcomings", "Tồn tại, hạn chế"),
-        causes=text("causes", "Nguyên nhân"),
-        next_tasks=text("next_tasks", "Phương hướng, nhiệm vụ kỳ tới"),
-        proposals=text("proposals", "Kiến nghị, đề xuất"),
-        tasks=tasks,
-        indicators=indicators,
-        summary=summarise(tasks),
-        signer_authority=unit.signer.authority,
-        signer_title=unit.signer.title,
-        signer_deputy_of=unit.signer.deputy_of or "",
-        signer_name=signer_name,
-        recipients=tuple(plan.reporting.recipients if plan.reporting else ()),
-        archive=plan.reporting.archive if plan.reporting else "VT",
-    )
-    if missing.problems and not draft:
-        raise InvalidInputError(
-            missing.problems,
-            f"Thiếu {len(missing.problems)} mục số liệu cho báo cáo {period.name}; "
-            "điền vào tệp tiến độ hoặc chạy với --draft để để trống bằng dấu '…'.",
-        )
-    return context
+    rule = plan.reporting
+    return {
+        "unit_name": unit.full_name,
+        "unit_short": f"{unit.kind.value} {unit.name}",
+        "place": unit.place_name,
+        "parent_lines": (unit.parent,) if unit.parent else (),
+        "body_lines": (unit.body.upper(), f"{unit.kind.value} {unit.name}".upper()),
+        "document_code": rule.document_code if rule else "BC-UBND",
+        "plan_number": plan.issued.number,
+        "plan_date": plan.issued.date,
+        "plan_title": plan.issued.title,
+        "signer_authority": unit.signer.authority,
+        "signer_title": unit.signer.title,
+        "signer_deputy_of": unit.signer.deputy_of or "",
+        "signer_name": signer_name,
+        "recipients": tuple(rule.recipients if rule else ()),
+        "archive": rule.archive if rule else "VT",
+    }
+
+
+def _period_fields(period: PeriodInfo) -> dict[str, Any]:
+    estimate = period.cutoff < period.window_end
+    return {
+        "period": period,
+        "estimate": estimate,
+        "estimate_from": period.cutoff + timedelta(days=1) if estimate else None,
+        "next_period_name": next_period_name(period),
+    }
+
+
+class _Narrative:
+    """The written sections, from the latest quarter's record, each located for messages."""
+
+    def __init__(self, latest: QuarterRecord | None, fallback: Where, missing: _Missing) -> None:
+        self.latest = latest
+        self.fallback = fallback
+        self.missing = missing
+        self.parts = latest.narrative if latest else None
+
+    def place(self, part: str) -> Where:
+        return self.latest.place(part) if self.latest else self.fallback
+
+    def text(self, name: str, label: str) -> tuple[str, ...]:
+        values = getattr(self.parts, name) if self.parts else ()
+        return self.missing.texts(values, self.place(name), label)
+
+    def sections(
+        self, plan: Plan, tasks: tuple[TaskRow, ...], indicators: tuple[IndicatorRow, ...]
+    ) -> dict[str, Any]:
+        areas = [a for a in AREAS[plan.programme] if a.code != DIRECTION]
+        return {
+            "direction": _area(
+                0,
+                code=DIRECTION,
+                title=AREAS[plan.programme][0].title,
+                tasks=tasks,
+                indicators=indicators,
+                paragraphs=self.parts.direction if self.parts else (),
+                where=self.place("direction"),
+                missing=self.missing,
+            ),
+            "areas": tuple(
+                _area(
+                    number,
+                    code=area.code,
+                    title=area.title,
+                    tasks=tasks,
+                    indicators=indicators,
+                    paragraphs=self.parts.areas.get(area.code, ()) if self.parts else (),
+                    where=self.place(f"areas.{area.code}"),
+                    missing=self.missing,
+                )
+                for number, area in enumerate(areas, start=1)
+            ),
+            "direction_text": self.text("direction", "Công tác chỉ đạo, điều hành"),
+            "strengths": self.text("strengths", "Ưu điểm"),
+            "shortcomings": self.text("shortcomings", "Tồn tại, hạn chế"),
+            "causes": self.text("causes", "Nguyên nhân"),
+            "next_tasks": self.text("next_tasks", "Phương hướng, nhiệm vụ kỳ tới"),
+            "proposals": self.text("proposals", "Kiến nghị, đề xuất"),
+        }
 
 
 def _area(
