@@ -119,6 +119,7 @@ def test_list_checks_documents_each_check() -> None:
     result = run_cli("validate", "--list-checks")
     assert result.exit_code == 0
     assert "E303  owners-are-posts" in result.stdout
+    assert "Tệp tiến độ:" in result.stdout
 
 
 def test_schema_is_json_with_vietnamese_titles() -> None:
@@ -144,15 +145,22 @@ def test_help_lists_commands() -> None:
         assert command in result.stdout
 
 
-def test_field_reference_is_up_to_date() -> None:
-    shipped = ROOT / "docs" / "plan-fields.md"
-    assert shipped.read_text(encoding="utf-8") == run_cli("schema", "--fields").stdout, (
-        "run: cchc schema --fields > docs/plan-fields.md"
-    )
+@pytest.mark.parametrize(
+    ("shipped", "args"),
+    [
+        ("docs/plan-fields.md", ["schema", "--fields"]),
+        ("docs/progress-fields.md", ["schema", "--fields", "--progress"]),
+        ("schema/cchc-progress.schema.json", ["schema", "--progress"]),
+    ],
+)
+def test_generated_references_are_up_to_date(shipped: str, args: list[str]) -> None:
+    text = (ROOT / shipped).read_text(encoding="utf-8")
+    assert text == run_cli(*args).stdout, f"run: cchc {' '.join(args)} > {shipped}"
 
 
-def test_every_plan_field_is_documented_in_vietnamese() -> None:
-    schema = json.loads(run_cli("schema").stdout)
+@pytest.mark.parametrize("args", [["schema"], ["schema", "--progress"]])
+def test_every_field_is_documented_in_vietnamese(args: list[str]) -> None:
+    schema = json.loads(run_cli(*args).stdout)
     sections = [schema, *schema["$defs"].values()]
     for section in sections:
         for key, prop in section.get("properties", {}).items():

@@ -46,9 +46,14 @@ def validate(
     if list_checks:
         from cchc_cli.checks import CHECKS
         from cchc_cli.console import console
+        from cchc_cli.progress_checks import PROGRESS_CHECKS
 
+        console().print("Kế hoạch:")
         for check in CHECKS:
-            console().print(f"{check.code}  {check.name}: {check.doc}")
+            console().print(f"  {check.code}  {check.name}: {check.doc}")
+        console().print("Tệp tiến độ:")
+        for progress_check in PROGRESS_CHECKS:
+            console().print(f"  {progress_check.code}  {progress_check.name}: {progress_check.doc}")
         return 0
     from cchc_cli.validation import validate_paths
 

@@ -181,7 +181,7 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[
             if guess
             else ("Các khóa hợp lệ: " + ", ".join(known) + "." if known else "Xóa khóa này.")
         )
-        return f"Khóa '{field}' không có trong mẫu kế hoạch ({_where(loc[:-1]) or 'gốc'}).", hint
+        return f"Khóa '{field}' không hợp lệ tại {_where(loc[:-1])}.", hint
     if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", ""))
         options = [
@@ -193,7 +193,7 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[
     if kind in _SIMPLE:
         text, hint = _SIMPLE[kind]
         return f"{where}: {text.format(**ctx)}.", hint
-    if kind.startswith(("text_", "date_", "due_", "monthday_", "years_")):
+    if kind.startswith(("text_", "date_", "due_", "monthday_", "years_", "quarter_")):
         return f"{where}: {error['msg']}.", _CUSTOM_HINTS.get(kind.split("_", maxsplit=1)[0], "")
     return f"{where}: giá trị không hợp lệ ({error['msg']}).", ""
 
@@ -204,6 +204,7 @@ _CUSTOM_HINTS = {
     "due": "Ví dụ: 2024-03-31, 2024-03, 2024-Q1, 2024 hoặc thường xuyên.",
     "monthday": 'Ví dụ: "05/12" cho ngày 05 tháng 12.',
     "years": 'Ví dụ: 2024 hoặc "2021-2025".',
+    "quarter": "Ví dụ: 2024-Q1.",
 }
 
 _SIMPLE: dict[str, tuple[str, str]] = {

@@ -47,6 +47,19 @@ _VIETNAMESE_DEFS: dict[str, tuple[str, str]] = {
     "Signer": ("Người ký", "Thẩm quyền ký, chức vụ và họ tên người ký báo cáo."),
     "Target": ("Chỉ tiêu", "Giá trị cần đạt và chiều của nó."),
     "Task": ("Nhiệm vụ", "Một nhiệm vụ của kế hoạch, thuộc một lĩnh vực cải cách."),
+    "IndicatorProgress": (
+        "Số liệu chỉ số",
+        "Số liệu, giá trị hoặc nội dung của một chỉ số trong quý.",
+    ),
+    "Narrative": (
+        "Nội dung báo cáo",
+        "Các đoạn văn của báo cáo: chỉ đạo điều hành, kết quả theo lĩnh vực, đánh giá, phương hướng, kiến nghị.",
+    ),
+    "TaskProgress": (
+        "Kết quả nhiệm vụ",
+        "Tình trạng, ngày hoàn thành, kết quả và văn bản minh chứng của một nhiệm vụ trong quý.",
+    ),
+    "TaskStatus": ("Tình trạng", "hoàn thành, đang thực hiện hoặc chưa thực hiện."),
     "Unit": ("Đơn vị", "Đơn vị hành chính ban hành kế hoạch và báo cáo."),
     "UnitKind": (
         "Loại đơn vị",
