@@ -29,6 +29,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.table import _Cell
 
 from cchc_cli.report.ooxml import (
     BODY_PT,
@@ -180,10 +181,13 @@ def _fixed_widths(table: Any, widths_cm: Sequence[float]) -> None:
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     table._tbl.tblPr.append(layout)
-    for index, width in enumerate(widths_cm):
-        table.columns[index].width = Cm(width)
-        for cell in table.columns[index].cells:
-            cell.width = Cm(width)
+    # Straight on the XML: python-docx's column and cell accessors rebuild the grid each time.
+    tbl = table._tbl
+    for grid_col, width in zip(tbl.tblGrid.gridCol_lst, widths_cm, strict=True):
+        grid_col.w = Cm(width)
+    for tr in tbl.tr_lst:
+        for tc, width in zip(tr.tc_lst, widths_cm, strict=True):
+            tc.width = Cm(width)
 
 
 def layout_table(doc: Doc, widths_cm: Sequence[float]) -> Any:
@@ -315,8 +319,8 @@ def _shrink_break_paragraph(paragraph: Any) -> None:
     ppr.insert_element_before(rpr, "w:sectPr")
 
 
-def _repeat_header(row: Any) -> None:
-    trpr = row._tr.get_or_add_trPr()
+def _repeat_header(tr: Any) -> None:
+    trpr = tr.get_or_add_trPr()
     flag = OxmlElement("w:tblHeader")
     flag.set(qn("w:val"), "true")
     trpr.append(flag)
@@ -347,16 +351,15 @@ def add_table(
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _fixed_widths(table, [c.width_cm for c in cols])
-    header = table.rows[0]
-    _repeat_header(header)
-    for cell, column in zip(header.cells, cols, strict=True):
-        _fill(cell, [Run(column.title)], "center", size, bold=True)
-    for number, row in enumerate(rows, start=1):
+    trs = table._tbl.tr_lst
+    _repeat_header(trs[0])
+    for tc, column in zip(trs[0].tc_lst, cols, strict=True):
+        _fill(_Cell(tc, table), [Run(column.title)], "center", size, bold=True)
+    for number, (tr, row) in enumerate(zip(trs[1:], rows, strict=True), start=1):
         # A row never breaks across pages: a reader must see a task's status beside it.
-        table.rows[number]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-        cells = table.rows[number].cells
+        tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         values = ([str(number)] if stt else []) + list(row)
-        for cell, column, value in zip(cells, cols, values, strict=True):
+        for tc, column, value in zip(tr.tc_lst, cols, values, strict=True):
             runs = [Run(value)] if isinstance(value, str) else list(value)
-            _fill(cell, runs, column.align, size)
+            _fill(_Cell(tc, table), runs, column.align, size)
     return table

@@ -147,6 +147,9 @@ def _table(rows: list[str]) -> Table:
     return Table(header, [[inline(c) for c in split_cells(r)] for r in body])
 
 
+_TOKEN = re.compile(r"\\\n|\\[!-/:-@\[-`{-~]|<br>|\*\*|\*|\n|[^\\<*\n]+|.", re.DOTALL)
+
+
 def inline(text: str) -> list[Run]:
     """Runs of ``text``: escapes resolved, emphasis applied, hard breaks as newlines."""
     runs: list[Run] = []
@@ -158,30 +161,21 @@ def inline(text: str) -> list[Run]:
             runs.append(Run("".join(buffer), bold, italic))
             buffer.clear()
 
-    index = 0
-    while index < len(text):
-        char = text[index]
-        nxt = text[index + 1] if index + 1 < len(text) else ""
-        if char == "\\" and nxt == "\n":
+    for token in _TOKEN.findall(text):
+        if token in ("\\\n", "<br>"):
             buffer.append("\n")
-            index += 2
-        elif char == "\\" and nxt in PUNCTUATION and nxt:
-            buffer.append(nxt)
-            index += 2
-        elif text.startswith("<br>", index):
-            buffer.append("\n")
-            index += 4
-        elif char == "*":
+        elif token == "**":
             emit()
-            if nxt == "*":
-                bold = not bold
-                index += 2
-            else:
-                italic = not italic
-                index += 1
+            bold = not bold
+        elif token == "*":
+            emit()
+            italic = not italic
+        elif token == "\n":
+            buffer.append(" ")
+        elif len(token) == 2 and token[0] == "\\" and token[1] in PUNCTUATION:
+            buffer.append(token[1])
         else:
-            buffer.append(" " if char == "\n" else char)
-            index += 1
+            buffer.append(token)
     emit()
     return runs
 

@@ -16,7 +16,6 @@ from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
@@ -167,19 +166,50 @@ def style_run(run: Any, *, size: float = BODY_PT, bold: bool = False, italic: bo
 
 
 def add_runs(paragraph: Any, runs: Sequence[Run], *, size: float = BODY_PT) -> Any:
-    """Append ``runs`` to ``paragraph``; line breaks inside a run's text become ``w:br``."""
+    """Append ``runs`` to ``paragraph``; "\\n" becomes a line break, "\\t" a tab."""
+    element = paragraph._p
     for piece in runs:
-        lines = piece.text.split("\n")
-        for index, line in enumerate(lines):
-            run = style_run(
-                paragraph.add_run(line), size=size, bold=piece.bold, italic=piece.italic
-            )
-            if index < len(lines) - 1:
-                run.add_break(WD_BREAK.LINE)
+        run = OxmlElement("w:r")
+        run.append(copy.deepcopy(_run_properties(size, piece.bold, piece.italic)))
+        for index, line in enumerate(piece.text.split("\n")):
+            if index:
+                run.append(OxmlElement("w:br"))
+            for number, chunk in enumerate(line.split("\t")):
+                if number:
+                    run.append(OxmlElement("w:tab"))
+                if chunk:
+                    text = OxmlElement("w:t")
+                    text.text = chunk
+                    text.set(_XML_SPACE, "preserve")
+                    run.append(text)
+        element.append(run)
     return paragraph
 
 
 _JUSTIFY = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+_XML_SPACE = qn("xml:space")
+
+
+@functools.cache
+def _paragraph_properties(
+    align: str, *, first_line_cm: float, before_pt: float, after_pt: float, line: float, keep: bool
+) -> Any:
+    ppr = OxmlElement("w:pPr")
+    if keep:
+        ppr.append(make_element("w:keepNext"))
+    ppr.append(make_element("w:widowControl"))
+    spacing = make_element(
+        "w:spacing",
+        before=round(before_pt * 20),
+        after=round(after_pt * 20),
+        line=round(line * 240),
+        lineRule="auto",
+    )
+    ppr.append(spacing)
+    if first_line_cm:
+        ppr.append(make_element("w:ind", firstLine=round(Cm(first_line_cm) / 635)))
+    ppr.append(make_element("w:jc", val=_JUSTIFY[align]))
+    return ppr
 
 
 def format_paragraph(
@@ -197,23 +227,15 @@ def format_paragraph(
     old = element.find(qn("w:pPr"))
     if old is not None:
         element.remove(old)
-    ppr = OxmlElement("w:pPr")
-    if keep_with_next:
-        ppr.append(make_element("w:keepNext"))
-    ppr.append(make_element("w:widowControl"))
-    ppr.append(
-        make_element(
-            "w:spacing",
-            before=round(before_pt * 20),
-            after=round(after_pt * 20),
-            line=round(line_spacing * 240),
-            lineRule="auto",
-        )
+    ppr = _paragraph_properties(
+        align,
+        first_line_cm=first_line_cm,
+        before_pt=before_pt,
+        after_pt=after_pt,
+        line=line_spacing,
+        keep=keep_with_next,
     )
-    if first_line_cm:
-        ppr.append(make_element("w:ind", firstLine=round(Cm(first_line_cm) / 635)))
-    ppr.append(make_element("w:jc", val=_JUSTIFY[align]))
-    element.insert(0, ppr)
+    element.insert(0, copy.deepcopy(ppr))
     return paragraph
 
 
