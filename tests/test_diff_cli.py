@@ -193,3 +193,26 @@ def test_rev_invalid_old_version_is_reported_with_its_revision(repo: Path) -> No
     result = run_cli("diff", "--rev", "HEAD", plan)
     assert result.exit_code == 2
     assert "ke-hoach.yaml@HEAD:6:3: lỗi E204" in result.stdout
+
+
+def test_folders_in_markdown_list_the_unpaired_and_empty_folders_say_so(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path, {"old/a.yaml": _unit("An Dương", 2024), "new/b.yaml": _unit("Cát Hải", 2025)}
+    )
+    result = run_cli("diff", "-f", "markdown", tmp_path / "old", tmp_path / "new")
+    assert "### Kế hoạch chỉ có ở thư mục cũ" in result.stdout
+    assert "a.yaml`" in result.stdout and "b.yaml`" in result.stdout
+    (tmp_path / "e1").mkdir()
+    (tmp_path / "e2").mkdir()
+    empty = run_cli("diff", "--exit-code", tmp_path / "e1", tmp_path / "e2")
+    assert empty.exit_code == 0 and "Không có kế hoạch nào để so sánh." in empty.stdout
+
+
+def test_an_invalid_plan_in_a_folder_stops_the_comparison(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path,
+        {"old/a.yaml": _unit("An Dương", 2024), "new/a.yaml": BROKEN.read_text(encoding="utf-8")},
+    )
+    result = run_cli("diff", tmp_path / "old", tmp_path / "new")
+    assert result.exit_code == 2
+    assert "a.yaml:6:3: lỗi E204" in result.stdout and "So sánh kế hoạch" not in result.stdout

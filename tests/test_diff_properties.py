@@ -8,9 +8,12 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cchc_cli.diff.changes import Trend
 from cchc_cli.diff.compare import diff_plans
+from cchc_cli.diff.targets import trend
 from cchc_cli.model.areas import Programme, area_codes
-from cchc_cli.model.plan import Plan
+from cchc_cli.model.plan import Plan, Target
+from cchc_cli.model.types import Direction
 from tests.diff_signature import without_kept_words
 
 SENTENCE = (
@@ -138,3 +141,25 @@ def test_a_dropped_task_is_reported_removed_and_nothing_else(
     diff = diff_plans(plan, plan.model_copy(update={"tasks": kept}))
     assert [(t.status.value, t.old_id) for t in diff.tasks] == [("removed", dropped.id)]
     assert not (diff.general or diff.lines or diff.indicators)
+
+
+targets = st.builds(
+    Target,
+    direction=st.sampled_from(list(Direction)),
+    value=st.integers(0, 100).map(float),
+)
+
+
+@given(targets, targets, st.booleans())
+def test_a_target_change_seen_the_other_way_turns_raised_into_lowered(
+    a: Target, b: Target, same_unit: bool
+) -> None:
+    assert trend(b, a, same_unit) == trend(a, b, same_unit).reversed()
+
+
+def test_a_lower_ceiling_is_a_raised_target() -> None:
+    five = Target(direction=Direction.AT_MOST, value=5)
+    three = Target(direction=Direction.AT_MOST, value=3)
+    assert trend(five, three, True) is Trend.RAISED
+    assert trend(three, five, True) is Trend.LOWERED
+    assert trend(five, three, False) is Trend.CHANGED

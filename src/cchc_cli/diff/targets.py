@@ -39,6 +39,8 @@ def trend(old: Target | None, new: Target | None, same_unit: bool) -> Trend:
 
     For "không quá"/"dưới" targets a lower value is harder, so it is raised.
     """
+    if old == new and same_unit:
+        return Trend.NONE
     if old is None or new is None or not same_unit:
         return Trend.CHANGED
     if old.value is None or new.value is None or old.direction is None or new.direction is None:
