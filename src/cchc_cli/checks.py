@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from cchc_cli.loading import Located
 from cchc_cli.model.areas import area_codes, area_title
@@ -16,20 +17,24 @@ from cchc_cli.model.types import DueKind
 from cchc_cli.problems import Problem, Severity
 
 PlanCheck = Callable[[Plan, Located], Iterable[Problem]]
+C = TypeVar("C", bound=Callable[..., Iterable[Problem]])
 
 
 @dataclass(frozen=True)
-class RegisteredCheck:
+class RegisteredCheck(Generic[C]):
+    """A check with its stable code and name; its docstring is its user documentation."""
+
     code: str
     name: str
-    check: PlanCheck
+    check: C
 
     @property
     def doc(self) -> str:
         return (self.check.__doc__ or "").strip()
 
 
-def _did_you_mean(value: str, options: Iterable[str]) -> str:
+def did_you_mean(value: str, options: Iterable[str]) -> str:
+    """A "did you mean" hint for a misspelt value, or "" when nothing is close."""
     guess = difflib.get_close_matches(value, list(options), n=1, cutoff=0.5)
     return f"Có phải ý bạn là '{guess[0]}'?" if guess else ""
 
@@ -77,7 +82,7 @@ def areas_in_programme(plan: Plan, at: Located) -> Iterator[Problem]:
                 (kind, index, "area"),
                 "E302",
                 f"Lĩnh vực '{area}' không thuộc chương trình {plan.programme.value}.",
-                _did_you_mean(area, codes) or "Các lĩnh vực: " + ", ".join(codes) + ".",
+                did_you_mean(area, codes) or "Các lĩnh vực: " + ", ".join(codes) + ".",
             )
 
 
@@ -95,7 +100,7 @@ def owners_are_posts(plan: Plan, at: Located) -> Iterator[Problem]:
                     path,
                     "E303",
                     f"Nhiệm vụ {task.id}: '{owner}' không phải chức danh của đơn vị.",
-                    _did_you_mean(owner, posts) or "Khai báo chức danh này trong unit.posts.",
+                    did_you_mean(owner, posts) or "Khai báo chức danh này trong unit.posts.",
                 )
         if task.lead is not None and task.lead in task.partners:
             yield at.problem(
@@ -190,7 +195,7 @@ def rates_have_counts(plan: Plan, at: Located) -> Iterator[Problem]:
                     path,
                     "E310",
                     f"Chỉ số {indicator.id}: số liệu '{ref}' chưa khai báo trong counts.",
-                    _did_you_mean(ref, ids) or "Khai báo số liệu này trong 'counts'.",
+                    did_you_mean(ref, ids) or "Khai báo số liệu này trong 'counts'.",
                 )
         if indicator.aggregation.value == "rate" and indicator.measure is not Measure.RATE:
             yield at.problem(
@@ -248,7 +253,7 @@ def reporting_rule(plan: Plan, at: Located) -> Iterator[Problem]:
             )
 
 
-CHECKS: tuple[RegisteredCheck, ...] = (
+CHECKS: tuple[RegisteredCheck[PlanCheck], ...] = (
     RegisteredCheck("E301", "unique-ids", unique_ids),
     RegisteredCheck("E302", "areas-in-programme", areas_in_programme),
     RegisteredCheck("E303", "owners-are-posts", owners_are_posts),

@@ -5,11 +5,10 @@ Each check's docstring is its user documentation. Codes: E4xx errors, W4xx warni
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 
+from cchc_cli.checks import RegisteredCheck, did_you_mean
 from cchc_cli.loading import Located
 from cchc_cli.model.areas import area_codes
 from cchc_cli.model.plan import Indicator, Measure, Plan, ReportKind
@@ -23,20 +22,7 @@ WARN = Severity.WARNING
 QUARTER_REPORT = {1: ReportKind.Q1, 2: ReportKind.H1, 3: ReportKind.Q3, 4: ReportKind.YEAR}
 
 
-@dataclass(frozen=True)
-class RegisteredProgressCheck:
-    code: str
-    name: str
-    check: ProgressCheck
-
-    @property
-    def doc(self) -> str:
-        return (self.check.__doc__ or "").strip()
-
-
-def _did_you_mean(value: str, options: Iterable[str]) -> str:
-    guess = difflib.get_close_matches(value, list(options), n=1, cutoff=0.5)
-    return f"Có phải ý bạn là '{guess[0]}'?" if guess else ""
+RegisteredProgressCheck = RegisteredCheck[ProgressCheck]
 
 
 def quarter_in_plan_years(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
@@ -58,7 +44,7 @@ def known_tasks(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem
     for index, task in enumerate(progress.tasks):
         where = ("tasks", index, "id")
         if task.id not in ids:
-            hint = _did_you_mean(task.id, ids) or "Dùng mã nhiệm vụ trong kế hoạch."
+            hint = did_you_mean(task.id, ids) or "Dùng mã nhiệm vụ trong kế hoạch."
             yield at.problem(where, "E404", f"Nhiệm vụ '{task.id}' không có trong kế hoạch.", hint)
         elif task.id in seen:
             yield at.problem(where, "E405", f"Nhiệm vụ '{task.id}' được ghi hai lần.", "Gộp lại.")
@@ -74,7 +60,7 @@ def known_indicators(progress: Progress, plan: Plan, at: Located) -> Iterator[Pr
     for index, item in enumerate(progress.indicators):
         where = ("indicators", index, "id")
         if item.id not in ids:
-            hint = _did_you_mean(item.id, ids) or "Dùng mã chỉ số trong kế hoạch."
+            hint = did_you_mean(item.id, ids) or "Dùng mã chỉ số trong kế hoạch."
             yield at.problem(where, "E406", f"Chỉ số '{item.id}' không có trong kế hoạch.", hint)
         elif item.id in seen:
             yield at.problem(where, "E407", f"Chỉ số '{item.id}' được ghi hai lần.", "Gộp lại.")
@@ -111,7 +97,7 @@ def counts_are_declared(progress: Progress, plan: Plan, at: Located) -> Iterator
         for key, value in item.counts.items():
             where = ("indicators", index, "counts", key)
             if key not in declared:
-                hint = _did_you_mean(key, declared) or (
+                hint = did_you_mean(key, declared) or (
                     "Các số liệu của chỉ số: " + ", ".join(declared) + "."
                     if declared
                     else "Chỉ số này không có số liệu đếm; xóa 'counts'."
@@ -268,7 +254,7 @@ def narrative_areas(progress: Progress, plan: Plan, at: Located) -> Iterator[Pro
                 ("narrative", "areas", area),
                 "E417",
                 f"Lĩnh vực '{area}' không thuộc chương trình {plan.programme.value}.",
-                _did_you_mean(area, codes) or "Các lĩnh vực: " + ", ".join(codes) + ".",
+                did_you_mean(area, codes) or "Các lĩnh vực: " + ", ".join(codes) + ".",
             )
 
 

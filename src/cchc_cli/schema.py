@@ -96,9 +96,10 @@ def fields_markdown(progress: bool = False) -> str:
         "Tệp này được sinh từ mô hình dữ liệu (`cchc schema --fields`); đừng sửa tay.",
         "",
     ]
-    sections = [("(gốc)", schema)] + sorted(
-        (name, value) for name, value in definitions.items() if "properties" in value
-    )
+    sections = [
+        ("(gốc)", schema),
+        *sorted((name, value) for name, value in definitions.items() if "properties" in value),
+    ]
     for name, section in sections:
         title = section.get("title", name)
         lines += [f"## {title} (`{name}`)", ""]

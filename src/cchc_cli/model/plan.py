@@ -9,14 +9,13 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
-from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic import Field
+from pydantic_core import PydanticCustomError
 
 from cchc_cli.model.areas import Programme
-from cchc_cli.model.types import Date, Direction, Due, Id, Model, MonthDay, Text
+from cchc_cli.model.types import Date, Direction, Due, Id, Model, MonthDay, ParsedValue, Text
 
 
 def vi(title: str, description: str, **kwargs: Any) -> Any:
@@ -99,8 +98,15 @@ class Unit(Model):
 
 
 @dataclass(frozen=True, slots=True)
-class YearSpan:
+class YearSpan(ParsedValue):
     """The year or years a plan covers ("năm/giai đoạn"): 2024 or 2021-2025."""
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "anyOf": [
+            {"type": "integer", "minimum": 1990, "maximum": 2200},
+            {"type": "string", "pattern": r"^\d{4}\s*[-–]\s*\d{4}$"},
+        ]
+    }
 
     start: int
     end: int
@@ -135,32 +141,15 @@ class YearSpan:
             )
         return cls(start, end)
 
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.to_string_ser_schema()
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {
-            "anyOf": [
-                {"type": "integer", "minimum": 1990, "maximum": 2200},
-                {"type": "string", "pattern": r"^\d{4}\s*[-–]\s*\d{4}$"},
-            ]
-        }
-
 
 class Issuance(Model):
     """The document that adopts the plan ("văn bản ban hành")."""
 
     number: Text = vi("Số, ký hiệu", "Ví dụ: 19/QĐ-UBND, 216/KH-UBND.")
     date: Date | None = vi(
-        "Ngày ban hành", "Dạng YYYY-MM-DD hoặc DD/MM/YYYY; bỏ trống nếu nguồn không ghi.", default=None
+        "Ngày ban hành",
+        "Dạng YYYY-MM-DD hoặc DD/MM/YYYY; bỏ trống nếu nguồn không ghi.",
+        default=None,
     )
     issuer: Text = vi("Cơ quan ban hành", "Ví dụ: Ủy ban nhân dân phường Phù Liễn.")
     title: Text = vi(

@@ -11,14 +11,13 @@ import enum
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BeforeValidator, GetCoreSchemaHandler, GetJsonSchemaHandler, WithJsonSchema
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic import BeforeValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from cchc_cli.model.plan import vi
-from cchc_cli.model.types import ROMAN, Date, Id, Model, Text
+from cchc_cli.model.types import ROMAN, Date, Id, Model, ParsedValue, Text
 
 
 class TaskStatus(enum.StrEnum):
@@ -64,8 +63,10 @@ Count = Annotated[int | None, BeforeValidator(_count)]
 
 
 @dataclass(frozen=True, slots=True, order=True)
-class Quarter:
+class Quarter(ParsedValue):
     """A quarter of a year ("quý"), written 2024-Q1."""
+
+    json_schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": r"^\d{4}-Q[1-4]$"}
 
     year: int
     number: int
@@ -96,20 +97,6 @@ class Quarter:
                 {"value": str(value)},
             )
         return cls(int(match.group(1)), int(match.group(2)))
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.to_string_ser_schema()
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {"type": "string", "pattern": r"^\d{4}-Q[1-4]$"}
 
 
 class TaskProgress(Model):

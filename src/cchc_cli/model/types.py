@@ -7,7 +7,7 @@ import enum
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel as _PydanticBase
 from pydantic import (
@@ -92,9 +92,39 @@ Date = Annotated[
 ]
 
 
+class ParsedValue:
+    """Base of value types written as one YAML scalar and read by their ``parse``.
+
+    Pydantic calls ``parse`` (which raises PydanticCustomError with a Vietnamese
+    message), serialises the value with ``str`` and exports ``json_schema`` to editors.
+    """
+
+    json_schema: ClassVar[dict[str, Any]] = {"type": "string"}
+
+    @classmethod
+    def parse(cls, value: Any) -> Any:
+        raise NotImplementedError
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, serialization=core_schema.to_string_ser_schema()
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return dict(cls.json_schema)
+
+
 @dataclass(frozen=True, slots=True)
-class MonthDay:
+class MonthDay(ParsedValue):
     """A day of the year without the year ("05/12"), as reporting rules state them."""
+
+    json_schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": r"^\d{1,2}/\d{1,2}$"}
 
     month: int
     day: int
@@ -127,20 +157,6 @@ class MonthDay:
             )
         return cls(month, day)
 
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.to_string_ser_schema()
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {"type": "string", "pattern": r"^\d{1,2}/\d{1,2}$"}
-
 
 class DueKind(enum.StrEnum):
     DATE = "date"
@@ -154,8 +170,19 @@ ONGOING_WORDS = frozenset({"thường xuyên", "thuong xuyen", "thuong-xuyen", "
 
 
 @dataclass(frozen=True, slots=True)
-class Due:
+class Due(ParsedValue):
     """A task deadline ("thời hạn"): a date, month, quarter, whole year or ongoing."""
+
+    json_schema: ClassVar[dict[str, Any]] = {
+        "anyOf": [
+            {"type": "integer", "minimum": 1900, "maximum": 2200},
+            {
+                "type": "string",
+                "pattern": r"^(\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?|\d{1,2}/\d{1,2}/\d{4})$",
+            },
+            {"type": "string", "enum": ["thường xuyên"]},
+        ]
+    }
 
     kind: DueKind
     year: int = 0
@@ -226,29 +253,6 @@ class Due:
             day = parse_date(text)
             return cls(DueKind.DATE, year=day.year, month=day.month, day=day.day)
         raise PydanticCustomError("due_format", _DUE_HELP + " (đang là '{value}')", {"value": text})
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.to_string_ser_schema()
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {
-            "anyOf": [
-                {"type": "integer", "minimum": 1900, "maximum": 2200},
-                {
-                    "type": "string",
-                    "pattern": r"^(\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?|\d{1,2}/\d{1,2}/\d{4})$",
-                },
-                {"type": "string", "enum": ["thường xuyên"]},
-            ]
-        }
 
 
 _DUE_HELP = (
