@@ -8,17 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_cli.diff.wording import clean
-from cchc_cli.loading import Check, read_bytes, validate_document
 from cchc_cli.model.plan import Plan
 from cchc_cli.problems import (
     InvalidInputError,
     Problem,
-    ProblemList,
     Severity,
     UsageError,
     display_path,
 )
-from cchc_cli.yamlsafe import load_bytes
 
 
 @dataclass(frozen=True)
@@ -34,12 +31,6 @@ class Source:
         return (self.plan.unit.kind.value, clean(self.plan.unit.name).casefold())
 
 
-def _checks() -> list[Check]:
-    from cchc_cli.checks import CHECKS
-
-    return [c.check for c in CHECKS]
-
-
 def _is_progress(data: object) -> bool:
     try:
         from cchc_cli.progress import is_progress_document  # type: ignore[import-not-found,unused-ignore]
@@ -49,22 +40,20 @@ def _is_progress(data: object) -> bool:
 
 
 def _load(path: Path, raw: bytes | None, shown: str, problems: list[Problem]) -> Plan | None:
-    """The plan in ``raw`` (or the file), or None with its problems added to ``problems``."""
-    found = ProblemList(shown)
-    if raw is None:
-        raw = read_bytes(path, found)
-    document = load_bytes(raw, found) if raw is not None else None
-    if document is None:
-        problems.extend(found.items)
+    """The plan in ``raw`` (or the file), or None with its problems added to ``problems``.
+
+    A progress file gives None and no problem: folders hold both kinds.
+    """
+    from cchc_cli.plans import load_plan
+
+    loaded = load_plan(path, raw=raw)
+    if loaded.ok and loaded.model is not None:
+        return loaded.model
+    if loaded.document is not None and _is_progress(loaded.document.data):
         return None
-    if _is_progress(document.data):
-        return None
-    loaded = validate_document(path, document, Plan, _checks(), found)
-    fixed = [dataclasses.replace(p, path=shown) for p in loaded.problems]
-    if not loaded.ok:
-        problems.extend(fixed)
-        return None
-    return loaded.model
+    # A revision's bytes are loaded under the working file's path: name them as shown.
+    problems.extend(dataclasses.replace(p, path=shown) for p in loaded.problems)
+    return None
 
 
 def load_file(path: Path, raw: bytes | None = None, shown: str | None = None) -> Source:
