@@ -356,8 +356,6 @@ def add_table(
     for tc, column in zip(trs[0].tc_lst, cols, strict=True):
         _fill(_Cell(tc, table), [Run(column.title)], "center", size, bold=True)
     for number, (tr, row) in enumerate(zip(trs[1:], rows, strict=True), start=1):
-        # A row never breaks across pages: a reader must see a task's status beside it.
-        tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         values = ([str(number)] if stt else []) + list(row)
         for tc, column, value in zip(tr.tc_lst, cols, values, strict=True):
             runs = [Run(value)] if isinstance(value, str) else list(value)

@@ -107,6 +107,7 @@ def _short(title: str, cells: list[str]) -> bool:
 
 _CM_PER_CHAR = 0.21  # Times New Roman 12 pt, an average character
 _PADDING_CM = 0.45
+_SHORT_HEADING = 12
 
 
 def _widths(titles: list[str], cells: list[list[str]], total: float) -> list[float]:
@@ -115,10 +116,12 @@ def _widths(titles: list[str], cells: list[list[str]], total: float) -> list[flo
     def longest_word(texts: list[str]) -> int:
         return max((len(w) for t in texts for w in t.split()), default=1)
 
-    minimum = [
-        1.2 if t == "STT" else min(longest_word([t, *c]) * _CM_PER_CHAR + _PADDING_CM, 6.0)
-        for t, c in zip(titles, cells, strict=True)
-    ]
+    def narrowest(title: str, column: list[str]) -> float:
+        # A short heading ("Đánh giá", "Đơn vị tính") stays on one line, in bold.
+        heading = len(title) * 1.1 if len(title) <= _SHORT_HEADING else 0
+        return min(max(longest_word([title, *column]), heading) * _CM_PER_CHAR + _PADDING_CM, 6.0)
+
+    minimum = [1.2 if t == "STT" else narrowest(t, c) for t, c in zip(titles, cells, strict=True)]
     weights = [
         0 if t == "STT" else min(max((len(x) for x in c), default=0), 80)
         for t, c in zip(titles, cells, strict=True)
