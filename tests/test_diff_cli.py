@@ -216,3 +216,14 @@ def test_an_invalid_plan_in_a_folder_stops_the_comparison(tmp_path: Path) -> Non
     result = run_cli("diff", tmp_path / "old", tmp_path / "new")
     assert result.exit_code == 2
     assert "a.yaml:6:3: lỗi E204" in result.stdout and "So sánh kế hoạch" not in result.stdout
+
+
+def test_text_to_a_file_is_plain_text(tmp_path: Path) -> None:
+    target = tmp_path / "thay-doi.txt"
+    renumbered = PAIRS / "renumbered"
+    assert (
+        run_cli("diff", "-o", target, renumbered / "old.yaml", renumbered / "new.yaml").exit_code
+        == 0
+    )
+    text = target.read_text(encoding="utf-8")
+    assert "Rà soát{+, hệ thống hóa+} văn bản QPPL" in text and "\x1b[" not in text

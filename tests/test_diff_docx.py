@@ -9,7 +9,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from tests.helpers import FIXTURES, run_cli
+from tests.helpers import FIXTURES, run_cli, write_tree
 
 PAIRS = FIXTURES / "diff" / "pairs"
 
@@ -72,3 +72,26 @@ def test_libreoffice_opens_it(tmp_path: Path, soffice: str) -> None:
     )
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "thay-doi.pdf").pages)
     assert "Phụ lục" in text and "Trần Thị Hoa" in text
+
+
+def test_folders_give_one_appendix_per_unit_and_list_the_unpaired(tmp_path: Path) -> None:
+    plan = (PAIRS / "moved" / "old.yaml").read_text(encoding="utf-8")
+    changed = (PAIRS / "moved" / "new.yaml").read_text(encoding="utf-8")
+    write_tree(
+        tmp_path,
+        {
+            "old/a.yaml": plan,
+            "old/b.yaml": plan.replace("An Dương", "Bạch Đằng"),
+            "old/c.yaml": plan.replace("An Dương", "Cát Hải"),
+            "new/a.yaml": changed,
+            "new/b.yaml": changed.replace("An Dương", "Bạch Đằng"),
+        },
+    )
+    target = tmp_path / "thay-doi.docx"
+    result = run_cli("diff", "-f", "docx", "-o", target, tmp_path / "old", tmp_path / "new")
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(target))
+    assert len(document.sections) == 2
+    texts = [p.text for p in document.paragraphs]
+    assert sum(t == "Phụ lục" for t in texts) == 2
+    assert any("Chỉ có ở thư mục cũ" in t and "c.yaml" in t for t in texts)
