@@ -8,7 +8,7 @@ from pathlib import Path
 from cchc_cli.diff.compare import diff_plans
 from cchc_cli.diff.sources import load_file
 from tests.diff_signature import signature
-from tests.helpers import FIXTURES, PLANS, run_cli
+from tests.helpers import FIXTURES, PLANS, ROOT, run_cli
 
 PHU_LIEN_2024 = PLANS / "phu-lien-2024.yaml"
 PHU_LIEN_2025 = FIXTURES / "diff" / "phu-lien-2025.yaml"
@@ -76,3 +76,10 @@ def test_hai_phong_2018_compares_in_nq76_areas() -> None:
 def test_every_shipped_plan_compared_with_itself_is_unchanged() -> None:
     for plan in sorted(PLANS.glob("*.yaml")):
         assert run_cli("diff", "--exit-code", plan, plan).exit_code == 0, plan
+
+
+def test_the_documented_examples_are_the_current_output() -> None:
+    docs = (ROOT / "docs" / "diff.md").read_text(encoding="utf-8")
+    for fmt in ("text", "markdown"):
+        result = run_cli("diff", "-f", fmt, PHU_LIEN_2024, PHU_LIEN_2025, env={"COLUMNS": "80"})
+        assert result.stdout.rstrip("\n") in docs, f"docs/diff.md shows an old {fmt} example"
