@@ -185,3 +185,11 @@ def test_bad_input_never_shows_a_traceback() -> None:
         result = run_cli("validate", path)
         assert "Traceback" not in result.stdout + result.stderr
         assert result.exit_code in (0, 1)
+
+
+def test_enum_choices_are_listed_in_vietnamese(tmp_path: Path) -> None:
+    text = MINIMAL.read_text(encoding="utf-8").replace("kind: xã", "kind: làng")
+    write_tree(tmp_path, {"p.yaml": text})
+    result = run_cli("validate", tmp_path / "p.yaml")
+    assert "Chọn một trong: 'phường', 'xã', 'đặc khu'" in result.stdout
+    assert " or " not in result.stdout

@@ -188,7 +188,8 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[
             o.strip().strip("'") for o in expected.replace(" or ", ",").split(",") if o.strip()
         ]
         guess = difflib.get_close_matches(str(given), options, n=1, cutoff=0.5)
-        hint = f"Có phải ý bạn là '{guess[0]}'?" if guess else f"Chọn một trong: {expected}."
+        choices = ", ".join(f"'{o}'" for o in options)
+        hint = f"Có phải ý bạn là '{guess[0]}'?" if guess else f"Chọn một trong: {choices}."
         return f"Giá trị '{given}' không hợp lệ cho {where}.", hint
     if kind in _SIMPLE:
         text, hint = _SIMPLE[kind]
