@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.resources
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -128,24 +129,35 @@ def test_values_are_escaped_for_the_markup(tmp_path: Path) -> None:
 
 
 def test_templates_work_from_a_built_package(tmp_path: Path) -> None:
-    # What `pip install .` copies: build the package into a folder outside the checkout,
-    # then render a report from there.
+    # A real `pip install .` (isolated build with the setuptools that pyproject.toml asks
+    # for) into a folder outside the checkout, then a report rendered from there.
+    # Built from a copy, so setuptools' build/ folder never lands in the checkout.
+    source = tmp_path / "source"
+    skip = shutil.ignore_patterns("*.egg-info", "__pycache__")
+    for folder in ("src", "templates"):
+        shutil.copytree(ROOT / folder, source / folder, ignore=skip)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
     build = tmp_path / "build"
-    subprocess.run(
+    built = subprocess.run(
         [
             sys.executable,
-            "-c",
-            "from setuptools import setup; setup()",
+            "-m",
+            "pip",
+            "install",
             "-q",
-            "build_py",
-            "--build-lib",
+            "--disable-pip-version-check",
+            "--no-deps",
+            "--target",
             str(build),
+            str(source),
         ],
-        cwd=ROOT,
-        check=True,
+        check=False,
         capture_output=True,
-        timeout=120,
+        text=True,
+        timeout=300,
     )
+    assert built.returncode == 0, built.stderr
     for name in SHIPPED:
         assert (build / "cchc_cli" / "templates" / name).is_file(), name
     plan = unit_tree(tmp_path / "unit")
