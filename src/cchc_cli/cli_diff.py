@@ -105,9 +105,9 @@ def diff(
         report_problems(exc.problems, "text")
         return 2
     if output is not None:
-        from cchc_cli.diff.output import write_atomic
+        from cchc_cli.safewrite import write_new
 
-        write_atomic(output, _render(report, output_format), force)
+        write_new(output, _render(report, output_format), force=force)
         console(stderr=True).print(f"Đã ghi {output}.", highlight=False, markup=False)
     elif output_format is DiffFormat.TEXT:
         from cchc_cli.diff.render_text import render_text

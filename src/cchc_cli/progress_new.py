@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from cchc_cli.loading import load_model
@@ -17,8 +16,9 @@ from cchc_cli.model.areas import DIRECTION, area_codes, area_title
 from cchc_cli.model.plan import Indicator, Measure, Plan, Task
 from cchc_cli.model.progress import Progress, Quarter, TaskStatus
 from cchc_cli.periods import quarter_window
-from cchc_cli.problems import InvalidInputError, OutputError, UsageError, display_path
+from cchc_cli.problems import InvalidInputError, OutputError, UsageError
 from cchc_cli.progress import progress_path
+from cchc_cli.safewrite import write_new
 
 SCHEMA_FILE = Path("schema") / "cchc-progress.schema.json"
 NARRATIVE_HEADINGS = (
@@ -147,35 +147,9 @@ def new_progress(
         )
     out = progress_path(progress_dir, plan_path, quarter.year, quarter.number)
     previous = previous_progress(progress_dir, plan_path, plan, quarter)
-    write_once(out, progress_text(plan, plan_path, out, quarter, previous))
+    text = progress_text(plan, plan_path, out, quarter, previous)
+    write_new(out, text.encode("utf-8"), exists=_exists)
     return out
-
-
-def write_once(path: Path, text: str) -> None:
-    """Write ``text`` atomically to a file that must not exist yet."""
-    shown = display_path(path)
-    if path.exists():
-        raise _exists(shown)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
-    except OSError as exc:
-        raise OutputError(f"Không tạo được tệp '{shown}': {exc.strerror or exc}.", "") from exc
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():  # created meanwhile by someone else: still never overwrite
-            raise _exists(shown)
-        os.replace(temp, path)
-    except OSError as exc:
-        raise OutputError(f"Không ghi được tệp '{shown}': {exc.strerror or exc}.", "") from exc
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def _exists(shown: str) -> OutputError:

@@ -69,9 +69,9 @@ def generate(
     """Write the report of the plan at ``plan_path``; errors are raised, never printed."""
     from cchc_cli.plans import load_plan_or_raise
     from cchc_cli.report.build import render_report
-    from cchc_cli.report.output import write_new
     from cchc_cli.report.render import cached_environment
     from cchc_cli.report.sources import existing_progress, load_records, period_info
+    from cchc_cli.safewrite import write_new
 
     plan = load_plan_or_raise(plan_path)
     period = resolve_period(request, plan)

@@ -1,6 +1,7 @@
-"""Writing a report file safely: never over an existing file unless asked, never half-written.
+"""Writing an output file safely: never over an existing file unless asked, never half-written.
 
-The bytes go to a temporary file in the destination's folder, are flushed to disk, then
+Every file cchc writes (reports, change tables, progress templates) goes through here. The
+bytes go to a temporary file in the destination's folder, are flushed to disk, then
 moved into place in one step; on any failure (or Ctrl-C) the temporary file is removed
 and the destination is untouched.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from cchc_cli.problems import OutputError, display_path
@@ -19,13 +21,31 @@ _LOCKED_HINT = (
 )
 
 
-def write_new(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write ``data`` to ``path`` atomically; an existing file is kept unless ``force``."""
+def already_exists(shown: str) -> OutputError:
+    """The default refusal: the file may hold the clerk's own edits."""
+    return OutputError(
+        f"Tệp '{shown}' đã có; không ghi đè để giữ những chỉnh sửa đã làm trên tệp đó.",
+        "Thêm --force để ghi đè, hoặc dùng -o để ghi ra tệp khác.",
+    )
+
+
+def write_new(
+    path: Path,
+    data: bytes,
+    *,
+    force: bool = False,
+    exists: Callable[[str], OutputError] = already_exists,
+) -> None:
+    """Write ``data`` to ``path`` atomically; an existing file is kept unless ``force``.
+
+    ``exists`` builds the error for a file that is already there, so each command can say
+    what it protects and how to get around it.
+    """
     shown = display_path(path)
     if path.is_dir():
         raise OutputError(f"'{shown}' là một thư mục, không phải tệp.", "Chỉ ra tên tệp bằng -o.")
     if path.exists() and not force:
-        raise _exists(shown)
+        raise exists(shown)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(
@@ -43,7 +63,7 @@ def write_new(path: Path, data: bytes, *, force: bool = False) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        _move_into_place(temp, path, shown, force=force)
+        _move_into_place(temp, path, shown, force=force, exists=exists)
     except OSError as exc:
         raise OutputError(
             f"Không ghi được tệp '{shown}': {exc.strerror or exc}.", _LOCKED_HINT
@@ -52,7 +72,9 @@ def write_new(path: Path, data: bytes, *, force: bool = False) -> None:
         temp.unlink(missing_ok=True)
 
 
-def _move_into_place(temp: Path, path: Path, shown: str, *, force: bool) -> None:
+def _move_into_place(
+    temp: Path, path: Path, shown: str, *, force: bool, exists: Callable[[str], OutputError]
+) -> None:
     if force:
         try:
             os.replace(temp, path)
@@ -63,16 +85,9 @@ def _move_into_place(temp: Path, path: Path, shown: str, *, force: bool) -> None
         # A hard link never replaces an existing file: no race with another writer.
         os.link(temp, path)
     except FileExistsError as exc:
-        raise _exists(shown) from exc
+        raise exists(shown) from exc
     except OSError:
         # File systems without hard links (some network shares): check, then move.
         if path.exists():
-            raise _exists(shown) from None
+            raise exists(shown) from None
         os.replace(temp, path)
-
-
-def _exists(shown: str) -> OutputError:
-    return OutputError(
-        f"Tệp '{shown}' đã có; không ghi đè để giữ những chỉnh sửa đã làm trên tệp đó.",
-        "Thêm --force để ghi đè, hoặc dùng -o để ghi ra tệp khác.",
-    )

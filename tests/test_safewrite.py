@@ -1,4 +1,4 @@
-"""Writing report files: no overwrite without --force, atomic, clear errors."""
+"""Writing output files: no overwrite without --force, atomic, clear errors."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from cchc_cli import safewrite
 from cchc_cli.problems import OutputError
-from cchc_cli.report import output
-from cchc_cli.report.output import write_new
+from cchc_cli.safewrite import write_new
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -55,7 +55,7 @@ def test_failure_mid_write_leaves_nothing(
     def broken_fsync(fd: int) -> None:
         raise exc
 
-    monkeypatch.setattr(output.os, "fsync", broken_fsync)
+    monkeypatch.setattr(safewrite.os, "fsync", broken_fsync)
     with pytest.raises((OutputError, KeyboardInterrupt)):
         write_new(target, b"x" * 100_000)
     assert not target.exists()
@@ -71,7 +71,7 @@ def test_failure_mid_write_keeps_the_old_file(
     def broken_fsync(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(output.os, "fsync", broken_fsync)
+    monkeypatch.setattr(safewrite.os, "fsync", broken_fsync)
     with pytest.raises(KeyboardInterrupt):
         write_new(target, b"new", force=True)
     assert target.read_bytes() == b"old"
@@ -88,7 +88,7 @@ def test_locked_destination_is_a_clear_error(
     def locked(src: object, dst: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(output.os, "replace", locked)
+    monkeypatch.setattr(safewrite.os, "replace", locked)
     with pytest.raises(OutputError) as caught:
         write_new(target, b"new", force=True)
     assert "Word" in caught.value.hint
@@ -100,7 +100,7 @@ def test_unwritable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     def denied(**kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(output.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(safewrite.tempfile, "mkstemp", denied)
     with pytest.raises(OutputError) as caught:
         write_new(tmp_path / "a.docx", b"x")
     assert "Permission denied" in caught.value.message
@@ -111,10 +111,41 @@ def test_no_hard_links_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     def no_links(src: object, dst: object) -> None:
         raise OSError(1, "Operation not permitted")
 
-    monkeypatch.setattr(output.os, "link", no_links)
+    monkeypatch.setattr(safewrite.os, "link", no_links)
     target = tmp_path / "a.docx"
     write_new(target, b"x")
     assert target.read_bytes() == b"x"
     with pytest.raises(OutputError):
         write_new(target, b"y")
     assert target.read_bytes() == b"x"
+
+
+def test_the_refusal_names_what_the_caller_protects(tmp_path: Path) -> None:
+    target = tmp_path / "2024-Q1.yaml"
+    target.write_bytes(b"# typed by the clerk\n")
+
+    def refuse(shown: str) -> OutputError:
+        return OutputError(f"Tệp tiến độ '{shown}' đã có.", "Xóa tệp đó nếu muốn tạo lại.")
+
+    with pytest.raises(OutputError) as caught:
+        write_new(target, b"new", exists=refuse)
+    assert caught.value.message.startswith("Tệp tiến độ") and "2024-Q1.yaml" in caught.value.message
+    assert target.read_bytes() == b"# typed by the clerk\n"
+
+
+def test_a_file_created_meanwhile_is_still_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "a.docx"
+    real_link = safewrite.os.link
+
+    def racing_link(source: Path, destination: Path) -> None:
+        Path(destination).write_bytes(b"another writer")
+        real_link(source, destination)
+
+    monkeypatch.setattr(safewrite.os, "link", racing_link)
+    with pytest.raises(OutputError) as caught:
+        write_new(target, b"mine")
+    assert "--force" in caught.value.hint
+    assert target.read_bytes() == b"another writer"
+    assert leftovers(tmp_path) == []
