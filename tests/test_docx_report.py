@@ -178,6 +178,31 @@ def test_signature_and_recipients(reports: dict[str, Path], kind: str) -> None:
     assert signature == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn An"]
 
 
+def test_a_deputy_signs_on_behalf_of_the_chair(tmp_path: Path) -> None:
+    plan = unit_tree(tmp_path, quarters=(1,))
+    text = plan.read_text(encoding="utf-8")
+    head = "    authority: TM. ỦY BAN NHÂN DÂN\n    title: CHỦ TỊCH\n    name: Trần Văn An\n"
+    assert head in text
+    deputy = (
+        "    authority: TM. ỦY BAN NHÂN DÂN\n    deputy_of: KT. Chủ tịch\n"
+        "    title: Phó Chủ tịch\n    name: Lê Thị Bình\n"
+    )
+    plan.write_text(text.replace(head, deputy), encoding="utf-8")
+    out = tmp_path / "r.docx"
+    args = ("report", "-q", "2024-Q1", plan, "--progress-dir", tmp_path / "progress")
+    result = run_cli(*args, "-o", out, "--date", "2024-03-05")
+    assert result.exit_code == 0, result.stderr
+    right = Document(str(out)).tables[1].rows[0].cells[1]
+    lines = [p for p in right.paragraphs if p.text]
+    assert [p.text for p in lines] == [
+        "TM. ỦY BAN NHÂN DÂN",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+        "Lê Thị Bình",
+    ]
+    assert all(run.bold for p in lines for run in p.runs)
+
+
 def test_page_numbers_from_page_two(reports: dict[str, Path], kind: str) -> None:
     doc = Document(str(reports[kind]))
     first = doc.sections[0]

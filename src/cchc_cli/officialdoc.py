@@ -251,12 +251,10 @@ def add_closing(
     lines = [f"- {r.rstrip(';.')};" for r in recipients] + [f"- Lưu: {archive}."]
     for line in lines:
         add_text(left, line, size=11, align="left", after_pt=0, line_spacing=1)
-    if signature.deputy_of:
-        _centre(right, signature.authority.upper(), 14, bold=True)
-        _centre(right, signature.deputy_of.upper(), 14, bold=True)
-    else:
-        _centre(right, signature.authority.upper(), 14, bold=True)
-    _centre(right, signature.title.upper(), 14, bold=True)
+    # A deputy signs on behalf of the head: "KT. CHỦ TỊCH" sits between the two lines.
+    for line in (signature.authority, signature.deputy_of, signature.title):
+        if line:
+            _centre(right, line.upper(), 14, bold=True)
     for _ in range(4):
         _centre(right, "", 14)
     _centre(right, signature.name or "", 14, bold=True)
