@@ -230,6 +230,8 @@ def test_appendix_tables(reports: dict[str, Path], kind: str) -> None:
         header = table.rows[0]
         assert header.cells[0].text == "STT"
         assert header._tr.trPr.find(qn("w:tblHeader")) is not None
+        # No row is cut in two by a page break.
+        assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
         assert [r.cells[0].text for r in table.rows[1:]] == [
             str(n) for n in range(1, len(table.rows))
         ]

@@ -196,8 +196,8 @@ def layout_table(doc: Doc, widths_cm: Sequence[float]) -> Any:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borderless(table)
     _fixed_widths(table, widths_cm)
-    # Side-by-side blocks stay whole: a signature never starts on one page and ends on the next.
-    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    # A signature never starts on one page and ends on the next.
+    _keep_whole(table.rows[0]._tr)
     for cell in table.rows[0].cells:
         cell._tc.remove(cell.paragraphs[0]._p)
     return table
@@ -319,11 +319,16 @@ def _shrink_break_paragraph(paragraph: Any) -> None:
 
 def _repeat_header(tr: Any) -> None:
     trpr = tr.get_or_add_trPr()
+    _keep_whole(tr)
     flag = OxmlElement("w:tblHeader")
     flag.set(qn("w:val"), "true")
     trpr.append(flag)
-    cant = OxmlElement("w:cantSplit")
-    trpr.append(cant)
+
+
+def _keep_whole(tr: Any) -> None:
+    # A task cut in two by a page break reads as two rows; Word and LibreOffice still split
+    # a row taller than a whole page, so nothing is ever lost.
+    tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _fill(cell: Any, runs: Sequence[Run], align: str, size: float, bold: bool = False) -> None:
@@ -354,6 +359,7 @@ def add_table(
     for tc, column in zip(trs[0].tc_lst, cols, strict=True):
         _fill(_Cell(tc, table), [Run(column.title)], "center", size, bold=True)
     for number, (tr, row) in enumerate(zip(trs[1:], rows, strict=True), start=1):
+        _keep_whole(tr)
         values = ([str(number)] if stt else []) + list(row)
         for tc, column, value in zip(tr.tc_lst, cols, values, strict=True):
             runs = [Run(value)] if isinstance(value, str) else list(value)
