@@ -71,6 +71,27 @@ def test_duplicate_key_names_both_lines() -> None:
     assert "dòng 1" in problem.message
 
 
+def test_syntax_errors_are_told_in_vietnamese() -> None:
+    problems = ProblemList("t.yaml")
+    assert load_bytes(b"unit:\n  name: x\n\tkind: xa\n", problems) is None
+    (tab,) = problems.items
+    assert (tab.code, tab.line, tab.column) == ("E103", 3, 1)
+    assert tab.message == "Ký tự Tab không được dùng để thụt lề"
+    assert "found" not in tab.message and "Tab" in tab.message
+
+    problems = ProblemList("t.yaml")
+    assert load_bytes(b"a: [1, 2\nb: 3\n", problems) is None
+    (unclosed,) = problems.items
+    assert unclosed.message == "Danh sách trong ngoặc vuông chưa đóng hoặc thiếu dấu phẩy"
+
+    # Wording we have no translation for keeps the parser's words, marked as such.
+    problems = ProblemList("t.yaml")
+    assert load_bytes(b"a: 1\n...\nb\n", problems) is None
+    (other,) = problems.items
+    assert other.message.startswith("Cú pháp YAML không hợp lệ (chi tiết của bộ đọc YAML: ")
+    assert other.hint
+
+
 def test_python_tags_never_construct_anything() -> None:
     for tag in ("!!python/object/apply:os.system ['true']", "!!python/name:os.system", "!custom x"):
         assert load(f"a: {tag}\n")[1] == ["E104"]
@@ -125,6 +146,66 @@ def test_arbitrary_bytes_end_in_data_or_diagnostics(raw: bytes) -> None:
     problems = ProblemList("t")
     document = load_bytes(raw, problems)
     assert document is not None or problems.items
+
+
+# Random bytes seldom form YAML syntax; a stream of YAML's own tokens reaches the corners
+# (aliases before their anchor, anchors inside themselves, tags, flow collections).
+_tokens = st.sampled_from(
+    [
+        "a",
+        "b",
+        "1",
+        "x y",
+        ": ",
+        ":",
+        "- ",
+        "-",
+        "\n",
+        "  ",
+        "    ",
+        "&a ",
+        "&b ",
+        "*a",
+        "*b",
+        "[",
+        "]",
+        "{",
+        "}",
+        ", ",
+        "? ",
+        "!!str ",
+        "!x ",
+        "|",
+        ">",
+        '"',
+        "'",
+        "#",
+        "---",
+        "...",
+        "%YAML 1.1",
+        "\t",
+        "Đ",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_tokens, max_size=40).map("".join))
+def test_token_soup_ends_in_data_or_diagnostics(text: str) -> None:
+    problems = ProblemList("t")
+    document = load_bytes(text.encode("utf-8"), problems)
+    assert document is not None or problems.items
+    for problem in problems.items:
+        assert problem.message and problem.code.startswith("E") and problem.line >= 1
+
+
+def test_aliases_without_their_anchor_are_errors_at_their_place() -> None:
+    for text, line, column in (("a: *b\n", 1, 4), ("&a [*a]\n", 1, 5), ("a: &x\n  b: *x\n", 2, 6)):
+        problems = ProblemList("t.yaml")
+        assert load_bytes(text.encode("utf-8"), problems) is None
+        (problem,) = problems.items
+        assert (problem.code, problem.line, problem.column) == ("E103", line, column)
+        assert "Bí danh *" in problem.message
 
 
 _scalars = st.one_of(

@@ -148,8 +148,13 @@ def _syntax_problem(exc: yaml.YAMLError, problems: ProblemList) -> None:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     where = Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)
     raw = str(getattr(exc, "problem", "") or exc)
-    message, hint = _SYNTAX_MESSAGES.get(_syntax_key(raw), _DEFAULT_SYNTAX)
-    problems.add(where, "E103", f"{message} ({raw})", hint)
+    known = _SYNTAX_MESSAGES.get(_syntax_key(raw))
+    if known is not None:
+        problems.add(where, "E103", known[0], known[1])
+        return
+    # An error we have no Vietnamese wording for keeps the parser's words as a clue.
+    message, hint = _DEFAULT_SYNTAX
+    problems.add(where, "E103", f"{message} (chi tiết của bộ đọc YAML: {raw})", hint)
 
 
 def _syntax_key(raw: str) -> str:
@@ -196,10 +201,6 @@ _SYNTAX_MESSAGES = {
         "Tệp kết thúc khi một dấu nháy hoặc ngoặc chưa được đóng",
         "Kiểm tra dấu nháy hoặc ngoặc mở ở vị trí được chỉ ra.",
     ),
-    "found undefined alias": (
-        "Bí danh (*tên) chưa được định nghĩa",
-        "Khai báo neo &tên trước khi dùng *tên.",
-    ),
     "found unknown escape character": (
         "Chuỗi thoát '\\' không hợp lệ trong dấu nháy kép",
         "Dùng dấu nháy đơn, hoặc viết '\\\\' cho một dấu gạch chéo ngược.",
@@ -207,6 +208,14 @@ _SYNTAX_MESSAGES = {
     "did not find expected node content": (
         "Thiếu giá trị ở vị trí này",
         "Kiểm tra dấu phẩy, ngoặc và dấu '-' của danh sách.",
+    ),
+    "did not find expected ',' or ']'": (
+        "Danh sách trong ngoặc vuông chưa đóng hoặc thiếu dấu phẩy",
+        "Đóng danh sách bằng ']' và ngăn các phần tử bằng dấu phẩy.",
+    ),
+    "did not find expected ',' or '}'": (
+        "Nhóm trong ngoặc nhọn chưa đóng hoặc thiếu dấu phẩy",
+        "Đóng nhóm bằng '}' và ngăn các cặp 'khóa: giá trị' bằng dấu phẩy.",
     ),
     "found unexpected ':'": (
         "Dấu ':' không hợp lệ ở vị trí này",
@@ -312,7 +321,13 @@ class _Builder:
                     return self.fail(event, "E110", _ALIASES, _ALIASES_HINT)
                 if stack and stack[-1][4] is None and type(stack[-1][0]) is dict:
                     return self.fail(event, "E106", _KEY_ALIAS, _KEY_HINT)
-                value, size = anchors[event.anchor]
+                known = anchors.get(event.anchor)
+                if known is None:
+                    # PyYAML's parser leaves this to its composer, which is not used here.
+                    open_here = any(frame[2] == event.anchor for frame in stack)
+                    message = _ALIAS_LOOP if open_here else _ALIAS_UNDEFINED
+                    return self.fail(event, "E103", message.format(event.anchor), _ALIAS_HINT)
+                value, size = known
             elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
@@ -382,6 +397,9 @@ _DEPTH = f"Dữ liệu lồng nhau quá {MAX_DEPTH} cấp."
 _DEPTH_HINT = "Một kế hoạch không cần lồng sâu như vậy; kiểm tra lại ngoặc và thụt lề."
 _ALIASES = "Tệp dùng quá nhiều bí danh YAML (*)."
 _ALIASES_HINT = "Viết trực tiếp nội dung."
+_ALIAS_UNDEFINED = "Bí danh *{0} chưa được định nghĩa (chưa có neo &{0} ở phía trên)."
+_ALIAS_LOOP = "Bí danh *{0} nằm ngay trong nút mang neo &{0}: dữ liệu lặp vô tận."
+_ALIAS_HINT = "Khai báo neo &tên ở phía trên rồi mới dùng *tên, hoặc viết trực tiếp nội dung."
 _DOCUMENTS = "Tệp chứa nhiều tài liệu YAML (dấu '---')."
 _DOCUMENTS_HINT = "Mỗi tệp chỉ chứa một kế hoạch; tách thành nhiều tệp."
 _NODES = f"Tệp có quá nhiều giá trị (trên {MAX_NODES:_} sau khi mở rộng bí danh).".replace("_", ".")
