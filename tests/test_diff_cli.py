@@ -78,8 +78,9 @@ def test_json_is_one_object_with_stable_order() -> None:
 def test_invalid_plan_prints_validate_diagnostics_and_exits_2() -> None:
     result = run_cli("diff", "-f", "json", OLD, BROKEN)
     assert result.exit_code == 2
-    assert "unknown-key-typo.yaml:6:3: lỗi E204" in result.stdout
-    assert '"comparisons"' not in result.stdout
+    # Diagnostics on stderr: `cchc diff ... > thay-doi.json` must not capture them.
+    assert "unknown-key-typo.yaml:6:3: lỗi E204" in result.stderr
+    assert result.stdout == ""
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
@@ -192,7 +193,7 @@ def test_rev_invalid_old_version_is_reported_with_its_revision(repo: Path) -> No
     plan.write_text(NEW.read_text(encoding="utf-8"), encoding="utf-8")
     result = run_cli("diff", "--rev", "HEAD", plan)
     assert result.exit_code == 2
-    assert "ke-hoach.yaml@HEAD:6:3: lỗi E204" in result.stdout
+    assert "ke-hoach.yaml@HEAD:6:3: lỗi E204" in result.stderr
 
 
 def test_folders_in_markdown_list_the_unpaired_and_empty_folders_say_so(tmp_path: Path) -> None:
@@ -215,7 +216,7 @@ def test_an_invalid_plan_in_a_folder_stops_the_comparison(tmp_path: Path) -> Non
     )
     result = run_cli("diff", tmp_path / "old", tmp_path / "new")
     assert result.exit_code == 2
-    assert "a.yaml:6:3: lỗi E204" in result.stdout and "So sánh kế hoạch" not in result.stdout
+    assert "a.yaml:6:3: lỗi E204" in result.stderr and result.stdout == ""
 
 
 def test_text_to_a_file_is_plain_text(tmp_path: Path) -> None:

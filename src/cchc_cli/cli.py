@@ -54,7 +54,7 @@ def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
         if isinstance(exc, InvalidInputError):
             from cchc_cli.reporters import report_problems
 
-            report_problems(exc.problems, "text")
+            report_problems(exc.problems)
         return exc.exit_code
     except typer.Exit as exc:
         return int(exc.exit_code)

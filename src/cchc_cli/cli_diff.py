@@ -102,7 +102,7 @@ def diff(
         from cchc_cli.reporters import report_problems
 
         print_error(exc)
-        report_problems(exc.problems, "text")
+        report_problems(exc.problems)
         return 2
     if output is not None:
         from cchc_cli.safewrite import write_new

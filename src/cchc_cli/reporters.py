@@ -29,12 +29,12 @@ class Outcome:
         return sum(p.severity is Severity.WARNING for p in self.problems)
 
 
-def _text(outcome: Outcome) -> None:
+def _text(outcome: Outcome, *, stderr: bool = False) -> None:
     from rich.markup import escape
 
     from cchc_cli.console import console
 
-    out = console()
+    out = console(stderr=stderr)
     for p in sorted(outcome.problems, key=Problem.sort_key):
         colour = "red" if p.severity is Severity.ERROR else "yellow"
         where = f"{p.path}:{p.line}:{p.column}" if p.line else p.path
@@ -150,6 +150,10 @@ def report(outcome: Outcome, fmt: str) -> None:
     REPORTERS[fmt](outcome)
 
 
-def report_problems(problems: Sequence[Problem], fmt: str = "text") -> None:
-    """Print problems found outside `cchc validate` (e.g. when a report is refused)."""
-    REPORTERS[fmt](Outcome(files=(), problems=problems))
+def report_problems(problems: Sequence[Problem]) -> None:
+    """Print problems found outside `cchc validate` (e.g. when a report is refused).
+
+    They go to stderr: there stdout is the command's own output (a diff, a Markdown
+    report), which a redirection must not mix with diagnostics.
+    """
+    _text(Outcome(files=(), problems=problems), stderr=True)
