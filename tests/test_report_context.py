@@ -14,7 +14,7 @@ from cchc_cli.periods import Period
 from cchc_cli.plans import load_plan_or_raise
 from cchc_cli.problems import InvalidInputError
 from cchc_cli.report import numbers
-from cchc_cli.report.context import PLACEHOLDER, ReportContext, build_context
+from cchc_cli.report.context import ReportContext, build_context
 from cchc_cli.report.records import (
     IndicatorRecord,
     Narrative,
@@ -23,6 +23,7 @@ from cchc_cli.report.records import (
     TaskStatus,
     Where,
 )
+from cchc_cli.report.rows import PLACEHOLDER
 from cchc_cli.report.sources import period_info
 from tests.report_tree import PLAN_NAME, REPORT_FIXTURES
 
@@ -196,10 +197,27 @@ def test_missing_data_lists_every_item_with_its_place(plan: Plan) -> None:
     assert (hl.path, hl.line) == (record.where.path, 42)
 
 
-def test_missing_quarter_file_is_listed(plan: Plan) -> None:
+def test_missing_quarter_file_is_listed_once(plan: Plan) -> None:
     with pytest.raises(InvalidInputError) as caught:
         build(plan, ReportKind.H1, [quarter(plan, 1), None])
-    assert any("quý II" in p.message for p in caught.value.problems)
+    (problem,) = caught.value.problems  # not once more per indicator, at quý I's file
+    assert problem.code == "R100" and "quý II năm 2024" in problem.message
+    assert problem.hint.endswith(f"--quarter 2024-Q2 {PLAN_PATH.name}")
+    context = build(plan, ReportKind.H1, [quarter(plan, 1), None], draft=True)
+    assert indicator(context, "TTHC-DUNG-HAN") == (PLACEHOLDER, "—")
+
+
+def test_missing_figures_name_the_quarter_that_lacks_them(plan: Plan) -> None:
+    second = quarter(plan, 2)
+    gappy = replace(
+        second,
+        indicators={**second.indicators, "HL": IndicatorRecord(Where(second.where.path, 42))},
+    )
+    with pytest.raises(InvalidInputError) as caught:
+        build(plan, ReportKind.H1, [quarter(plan, 1), gappy])
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.path, problem.line) == ("R102", second.where.path, 42)
+    assert problem.message == "Chỉ số HL: chưa có số liệu quý II."
 
 
 def test_draft_shows_placeholders_instead(plan: Plan) -> None:

@@ -15,6 +15,7 @@ from cchc_cli.report import numbers
 from cchc_cli.report.indicators import figure
 from cchc_cli.report.records import PeriodInfo, QuarterRecord, Where
 from cchc_cli.report.rows import (
+    PLACEHOLDER,
     IndicatorRow,
     TaskRow,
     TaskSummary,
@@ -23,7 +24,6 @@ from cchc_cli.report.rows import (
     task_row,
 )
 
-PLACEHOLDER = "…"
 TYPE_NAME = "BÁO CÁO"
 
 
@@ -127,11 +127,16 @@ def build_context(
     missing = _Missing(draft, latest.where if latest else Where(plan_path))
     for quarter, record in zip(period.quarters, records, strict=True):
         if record is None:
+            command = " ".join(
+                filter(
+                    None, ["cchc progress new --quarter", f"{period.year}-Q{quarter}", plan_path]
+                )
+            )
             missing.add(
                 Where(plan_path),
                 "R100",
                 f"Chưa có tệp tiến độ quý {numbers.roman(quarter)} năm {period.year}.",
-                f"Tạo tệp bằng: cchc progress new --quarter {period.year}-Q{quarter}",
+                f"Tạo tệp bằng: {command}",
             )
     tasks = tuple(
         task_row(n, t, plan=plan, latest=latest, period=period, missing=missing.add)
@@ -142,7 +147,7 @@ def build_context(
             n,
             i,
             figure(i, [r.indicators.get(i.id) if r else None for r in records]),
-            latest,
+            records,
             missing.add,
         )
         for n, i in enumerate(plan.indicators, start=1)

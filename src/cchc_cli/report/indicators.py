@@ -34,7 +34,8 @@ def rate_of(indicator: Indicator, counts: dict[str, float]) -> float | None:
     return 100.0 * sum(counts.get(n, 0.0) for n in indicator.numerator) / denominator
 
 
-def _has_figures(indicator: Indicator, record: IndicatorRecord | None) -> bool:
+def has_figures(indicator: Indicator, record: IndicatorRecord | None) -> bool:
+    """Whether a quarter's record holds what the indicator is measured by."""
     if record is None:
         return False
     if indicator.measure is Measure.TEXT:
@@ -65,7 +66,7 @@ def _one(indicator: Indicator, record: IndicatorRecord) -> Figure:
 
 def figure(indicator: Indicator, records: Sequence[IndicatorRecord | None]) -> Figure:
     """The period's figure from the quarters' records, oldest first (None: not reported)."""
-    if not records or not all(_has_figures(indicator, r) for r in records):
+    if not records or not all(has_figures(indicator, r) for r in records):
         return Figure(missing=True)
     present = [r for r in records if r is not None]
     if len(present) == 1:

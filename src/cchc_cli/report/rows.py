@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from cchc_cli.model.plan import Indicator, Plan, Task
 from cchc_cli.report import numbers
-from cchc_cli.report.indicators import Figure
+from cchc_cli.report.indicators import Figure, has_figures
 from cchc_cli.report.records import PeriodInfo, QuarterRecord, TaskStatus, Where
 
 AddMissing = Callable[[Where | None, str, str, str], str]
 NOT_APPLICABLE = "—"
+# What a draft shows where a value is missing, for the clerk to fill in.
+PLACEHOLDER = "…"
 OVERDUE = "quá hạn"
 
 
@@ -147,7 +149,7 @@ def indicator_row(
     stt: int,
     indicator: Indicator,
     result: Figure,
-    latest: QuarterRecord | None,
+    records: Sequence[QuarterRecord | None],
     missing: AddMissing,
 ) -> IndicatorRow:
     """The indicator's target, actual and verdict (đạt / chưa đạt) for the period."""
@@ -155,14 +157,7 @@ def indicator_row(
     counts = tuple(CountRow(labels.get(k, k), numbers.number(v)) for k, v in result.counts)
     achieved: bool | None = None
     if result.missing:
-        record = latest.indicators.get(indicator.id) if latest else None
-        where = record.where if record else (latest.where if latest else None)
-        actual = missing(
-            where,
-            "R102",
-            f"Chỉ số {indicator.id}: chưa có số liệu.",
-            "Ghi value, counts hoặc text của chỉ số trong tệp tiến độ.",
-        )
+        actual = _missing_figures(indicator, records, missing)
     elif result.no_cases:
         actual = "không phát sinh"
     elif result.not_rolled_up:
@@ -188,3 +183,24 @@ def indicator_row(
         achieved,
         counts,
     )
+
+
+def _missing_figures(
+    indicator: Indicator, records: Sequence[QuarterRecord | None], missing: AddMissing
+) -> str:
+    # One problem per quarter file that lacks the figures, at the indicator's entry in it;
+    # a quarter without any file is already reported once (R100), not once per indicator.
+    actual = PLACEHOLDER
+    for record in records:
+        if record is None:
+            continue
+        entry = record.indicators.get(indicator.id)
+        if has_figures(indicator, entry):
+            continue
+        actual = missing(
+            entry.where if entry else record.where,
+            "R102",
+            f"Chỉ số {indicator.id}: chưa có số liệu quý {numbers.roman(record.quarter)}.",
+            "Ghi value, counts hoặc text của chỉ số trong tệp tiến độ quý đó.",
+        )
+    return actual

@@ -10,7 +10,8 @@ from pathlib import Path
 from cchc_cli.model.plan import Plan
 from cchc_cli.periods import Period, default_report_path
 from cchc_cli.problems import CchcError, UsageError
-from cchc_cli.report.context import PLACEHOLDER, build_context
+from cchc_cli.report.context import build_context
+from cchc_cli.report.rows import PLACEHOLDER
 
 
 @dataclass(frozen=True)
