@@ -203,3 +203,12 @@ def test_folder_with_progress_files_inside(tmp_path: Path, monkeypatch: pytest.M
     result = run_cli("report", "--quarter", "2024-Q1", ".", "-f", "md", *DATE)
     assert result.exit_code == 0, result.stdout + result.stderr
     assert "Đã ghi 1 báo cáo; bỏ qua 0 đơn vị; lỗi 0 đơn vị." in result.stdout
+
+
+def test_a_late_report_is_written_and_the_clerk_told(unit: Path) -> None:
+    on_time = run_cli("report", "-q", "2024-Q1", "-f", "md", "--today", "2024-03-04")
+    assert on_time.exit_code == 0, on_time.stderr
+    assert "quá" not in on_time.stdout
+    late = run_cli("report", "-q", "2024-Q1", "-f", "md", "--force", "--today", "2024-03-08")
+    assert late.exit_code == 0, late.stderr
+    assert "Lưu ý: hạn gửi báo cáo này là 05/03/2024, đã quá 3 ngày." in late.stdout

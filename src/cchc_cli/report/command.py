@@ -83,6 +83,14 @@ def _done(written: Written) -> None:
             f"Bản dự thảo còn {written.placeholders} chỗ '…' cần điền trước khi trình ký.",
             markup=False,
         )
+    if written.send_before is not None and written.days_left < 0:
+        # Same rule as `cchc deadlines`; a late report is still written, the clerk is told.
+        out.print(
+            f"Lưu ý: hạn gửi báo cáo này là {written.send_before:%d/%m/%Y}, "
+            f"đã quá {-written.days_left} ngày.",
+            style="yellow",
+            markup=False,
+        )
 
 
 def _folder(request: Request, folder: Path) -> None:

@@ -39,6 +39,8 @@ class Written:
     path: Path
     period: Period
     placeholders: int
+    send_before: date | None = None  # the reporting rule's send date
+    days_left: int = 0  # until send_before; negative once it has passed
 
 
 class NoProgressError(CchcError):
@@ -100,7 +102,8 @@ def generate(
     write_new(target, data, force=request.force)
     text = data.decode("utf-8") if request.fmt == "md" else ""
     holes = text.count(PLACEHOLDER) if text else _docx_placeholders(data)
-    return Written(target, period, holes)
+    dates = period.schedule(plan)
+    return Written(target, period, holes, dates.send_before, dates.days_left(request.today))
 
 
 def _docx_placeholders(data: bytes) -> int:
