@@ -61,6 +61,16 @@ def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
     except typer.Abort:
         sys.stderr.write("\nĐã dừng.\n")
         return 130
+    except clicks.UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `cchc`: the help is the answer
+            exc.show()
+            return int(exc.exit_code)
+        from cchc_cli.console import print_error
+        from cchc_cli.usage_errors import translate
+
+        error = translate(exc, sys.argv[1:] if args is None else args)
+        print_error(error)
+        return error.exit_code
     except clicks.ClickException as exc:
         exc.show()
         return int(exc.exit_code)

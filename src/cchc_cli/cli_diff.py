@@ -79,7 +79,13 @@ def diff(
     ] = DiffFormat.TEXT,
     output: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Ghi ra tệp (bắt buộc với docx).", show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Ghi ra tệp (bắt buộc với docx).",
+            show_default=False,
+            metavar="TỆP",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có.")] = False,
     exit_code: Annotated[

@@ -7,6 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from cchc_cli.cli_options import PlanArgument, ProgressDirOption, TodayOption
+
 
 def register(app: typer.Typer) -> None:
     """Add the reporting commands to ``app``."""
@@ -28,6 +30,7 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
             help="Tệp kế hoạch, hoặc thư mục kế hoạch để lập báo cáo cho từng đơn vị "
             "(mặc định: kế hoạch duy nhất trong plans/).",
             show_default=False,
+            metavar="KẾ_HOẠCH",
         ),
     ] = None,
     quarter: Annotated[
@@ -37,15 +40,20 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
             "-q",
             help="Báo cáo quý: 1, Q1, 2024-Q1, I/2024; để trống: kỳ sắp đến hạn.",
             show_default=False,
+            metavar="QUÝ",
         ),
     ] = None,
     half: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--half", help="Báo cáo 6 tháng, ví dụ 2024-H1.", show_default=False),
+        typer.Option(
+            "--half", help="Báo cáo 6 tháng, ví dụ 2024-H1.", show_default=False, metavar="KỲ"
+        ),
     ] = None,
     annual: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--annual", help="Báo cáo năm, ví dụ 2024.", show_default=False),
+        typer.Option(
+            "--annual", help="Báo cáo năm, ví dụ 2024.", show_default=False, metavar="NĂM"
+        ),
     ] = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045
@@ -55,10 +63,14 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
             help="Tệp kết quả (mặc định reports/<năm>/<kế hoạch>-<kỳ>.docx); "
             "với thư mục kế hoạch: thư mục kết quả.",
             show_default=False,
+            metavar="TỆP",
         ),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="docx (mặc định) hoặc md (Markdown).")
+        str,
+        typer.Option(
+            "--format", "-f", help="docx (mặc định) hoặc md (Markdown).", metavar="docx|md"
+        ),
     ] = "docx",
     draft: Annotated[
         bool, typer.Option("--draft", help="Thiếu số liệu thì để '…' thay vì báo lỗi.")
@@ -67,22 +79,21 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
     templates: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
-            "--templates", help="Thư mục mẫu báo cáo riêng của đơn vị.", show_default=False
+            "--templates",
+            help="Thư mục mẫu báo cáo riêng của đơn vị.",
+            show_default=False,
+            metavar="THƯ_MỤC",
         ),
     ] = None,
-    progress_dir: Annotated[
-        Path, typer.Option("--progress-dir", help="Thư mục tệp tiến độ.")
-    ] = Path("progress"),
-    today: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--today", help="Coi hôm nay là ngày YYYY-MM-DD (để thử).", show_default=False
-        ),
-    ] = None,
+    progress_dir: ProgressDirOption = Path("progress"),
+    today: TodayOption = None,
     report_date: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            "--date", help="Ngày của báo cáo (YYYY-MM-DD); mặc định hôm nay.", show_default=False
+            "--date",
+            help="Ngày của báo cáo (YYYY-MM-DD); mặc định hôm nay.",
+            show_default=False,
+            metavar="YYYY-MM-DD",
         ),
     ] = None,
 ) -> None:
@@ -106,24 +117,14 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
 
 
 def deadlines(
-    plan: Annotated[
-        Optional[Path],  # noqa: UP045 - typer needs Optional here
-        typer.Argument(
-            help="Tệp kế hoạch (mặc định: kế hoạch duy nhất trong plans/).", show_default=False
-        ),
-    ] = None,
+    plan: PlanArgument = None,
     year: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--year", help="Năm (mặc định: năm nay).", show_default=False),
+        typer.Option("--year", help="Năm (mặc định: năm nay).", show_default=False, metavar="NĂM"),
     ] = None,
-    today: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--today", help="Coi hôm nay là ngày YYYY-MM-DD (để thử).", show_default=False
-        ),
-    ] = None,
+    today: TodayOption = None,
     reports_dir: Annotated[
-        Path, typer.Option("--reports-dir", help="Thư mục báo cáo đã lập.")
+        Path, typer.Option("--reports-dir", help="Thư mục báo cáo đã lập.", metavar="THƯ_MỤC")
     ] = Path("reports"),
 ) -> int:
     """Lịch báo cáo CCHC trong năm: kỳ số liệu, ngày chốt, hạn gửi, số ngày còn lại."""
@@ -142,12 +143,7 @@ def deadlines(
 
 
 def progress_new(
-    plan: Annotated[
-        Optional[Path],  # noqa: UP045 - typer needs Optional here
-        typer.Argument(
-            help="Tệp kế hoạch (mặc định: kế hoạch duy nhất trong plans/).", show_default=False
-        ),
-    ] = None,
+    plan: PlanArgument = None,
     quarter: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -155,17 +151,11 @@ def progress_new(
             "-q",
             help="Quý, ví dụ 2024-Q2 (mặc định: quý có kỳ số liệu chứa hôm nay).",
             show_default=False,
+            metavar="QUÝ",
         ),
     ] = None,
-    progress_dir: Annotated[
-        Path, typer.Option("--progress-dir", help="Thư mục tệp tiến độ.")
-    ] = Path("progress"),
-    today: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--today", help="Coi hôm nay là ngày YYYY-MM-DD (để thử).", show_default=False
-        ),
-    ] = None,
+    progress_dir: ProgressDirOption = Path("progress"),
+    today: TodayOption = None,
 ) -> int:
     """Tạo tệp tiến độ của một quý, điền sẵn nhiệm vụ, chỉ số và các mục báo cáo.
 

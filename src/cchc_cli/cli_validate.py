@@ -19,7 +19,11 @@ class Format(enum.StrEnum):
 def validate(
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045 - typer needs Optional here
-        typer.Argument(help="Tệp hoặc thư mục kế hoạch (mặc định: plans/).", show_default=False),
+        typer.Argument(
+            help="Tệp hoặc thư mục kế hoạch (mặc định: plans/).",
+            show_default=False,
+            metavar="ĐƯỜNG_DẪN",
+        ),
     ] = None,
     output_format: Annotated[
         Optional[Format],  # noqa: UP045
