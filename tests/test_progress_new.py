@@ -31,6 +31,7 @@ def unit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def fill(text: str) -> str:
     """What a clerk does: replace every ~ value with a figure or a sentence."""
+    text = re.sub(r"(\n\s+status): ~[^\n]*", r"\1: đang thực hiện", text)
     text = re.sub(r"(\n\s+(?:received|resolved)): ~", r"\1: 100", text)
     text = re.sub(r"(\n\s+(?:early|on_time|late)): ~", r"\1: 10", text)
     text = re.sub(r"(\n\s+value): ~", r"\1: 95.5", text)
@@ -44,12 +45,15 @@ def test_generated_file_loads_with_only_values_to_fill(unit: Path) -> None:
     assert "progress/xa-mau-2024/2024-Q1.yaml" in result.stdout
     loaded = load_progress(path)
     assert loaded.ok
-    assert {p.code for p in loaded.problems} == {"W420"}
+    assert {p.code for p in loaded.problems} == {"W420", "W423"}
     plan = load_plan_or_raise(unit / "plans" / "xa-mau-2024.yaml")
     progress = loaded.model
     assert progress is not None and progress.quarter == Quarter(2024, 1) and not progress.sample
     assert [t.id for t in progress.tasks] == [t.id for t in plan.tasks]
-    assert {t.status for t in progress.tasks} == {TaskStatus.NOT_STARTED}
+    # No earlier quarter: no status is guessed, the clerk chooses one.
+    assert {t.status for t in progress.tasks} == {None}
+    text = path.read_text(encoding="utf-8")
+    assert "status: ~  # hoàn thành / đang thực hiện / chưa thực hiện" in text
     assert [i.id for i in progress.indicators] == [i.id for i in plan.indicators]
     rate = progress.indicator("TTHC-DUNG-HAN")
     assert rate is not None

@@ -183,6 +183,19 @@ def values_entered(progress: Progress, plan: Plan, at: Located) -> Iterator[Prob
             yield _unfilled(at, (*base, expects), f"{item.id}: {indicator.name}")
 
 
+def statuses_entered(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Cảnh báo nhiệm vụ chưa ghi tình trạng (để trống hoặc ~); khi lập báo cáo đây là lỗi."""
+    for index, task in enumerate(progress.tasks):
+        if task.status is None:
+            yield at.problem(
+                ("tasks", index, "status"),
+                "W423",
+                f"Nhiệm vụ {task.id} chưa ghi tình trạng.",
+                "Ghi status: hoàn thành, đang thực hiện hoặc chưa thực hiện.",
+                WARN,
+            )
+
+
 def _unfilled(at: Located, where: tuple[str | int, ...], what: str) -> Problem:
     return at.problem(where, "W420", f"Chưa nhập số liệu {what}.", "Điền giá trị thay cho ~.", WARN)
 
@@ -265,6 +278,7 @@ PROGRESS_CHECKS: tuple[RegisteredProgressCheck, ...] = (
     RegisteredProgressCheck("E408", "counts-are-declared", counts_are_declared),
     RegisteredProgressCheck("E411", "values-fit-the-measure", values_fit_the_measure),
     RegisteredProgressCheck("W420", "values-entered", values_entered),
+    RegisteredProgressCheck("W423", "statuses-entered", statuses_entered),
     RegisteredProgressCheck("E413", "completion-dates", completion_dates),
     RegisteredProgressCheck("E417", "narrative-areas", narrative_areas),
 )

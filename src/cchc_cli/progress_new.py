@@ -1,8 +1,9 @@
 """`cchc progress new`: a quarter's progress file pre-filled from the plan.
 
-Every task with its last known status and a comment naming it, every indicator with
-its fields (``~`` where the clerk fills in a figure), the narrative headings. The clerk
-fills in values, not structure. An existing file is never overwritten.
+Every task with its status of the quarter before (``~`` without one) and a comment
+naming it, every indicator with its fields (``~`` where the clerk fills in a figure), the
+narrative headings. The clerk fills in values, not structure. An existing file is never
+overwritten.
 """
 
 from __future__ import annotations
@@ -67,13 +68,19 @@ def previous_progress(
     return None
 
 
+_STATUS_CHOICES = " / ".join(s.value for s in TaskStatus)
+
+
 def _task_lines(task: Task, previous: Progress | None) -> list[str]:
     before = previous.task(task.id) if previous else None
-    status = before.status if before else TaskStatus.NOT_STARTED
+    status = before.status if before else None
+    # Without an earlier quarter there is no status to carry over: a guessed "chưa thực
+    # hiện" would reach the report as fact, so the clerk is made to choose.
+    shown = f"{status.value}  # tình trạng quý trước" if status else f"~  # {_STATUS_CHOICES}"
     lines = [
         f"  # {task.id} · {_comment(task.content)} · hạn: {task.due.vietnamese()}",
         f"  - id: {task.id}",
-        f"    status: {status.value}",
+        f"    status: {shown}",
     ]
     if before is not None and status is TaskStatus.DONE:
         if before.completed_on is not None:
@@ -129,11 +136,24 @@ def progress_text(
     lines.append("indicators:" + ("" if plan.indicators else " []"))
     for indicator in plan.indicators:
         lines += _indicator_lines(indicator)
-    lines += ["narrative:", "  direction: []  # công tác chỉ đạo, điều hành CCHC", "  areas:"]
+    lines += [
+        "narrative:" + _narrative_scope(quarter),
+        "  direction: []  # công tác chỉ đạo, điều hành CCHC",
+        "  areas:",
+    ]
     codes = [c for c in area_codes(plan.programme) if c != DIRECTION]
     lines += [f"    {c}: []  # {area_title(plan.programme, c)}" for c in codes]
     lines += [f"  {key}: []  # {title}" for key, title in NARRATIVE_HEADINGS]
     return "\n".join(lines) + "\n"
+
+
+def _narrative_scope(quarter: Quarter) -> str:
+    # The quý II and quý IV files feed the six-month and annual reports, whose narrative
+    # is taken from them alone.
+    span = {2: ("6 tháng đầu năm", "6 tháng"), 4: ("cả năm", "năm")}.get(quarter.number)
+    if span is None:
+        return ""
+    return f"  # viết cho {span[0]}: báo cáo {span[1]} lấy phần này"
 
 
 def new_progress(

@@ -103,10 +103,12 @@ class TaskProgress(Model):
     """What was done on one task of the plan during the quarter ("kết quả nhiệm vụ")."""
 
     id: Id = vi("Mã nhiệm vụ", "Mã nhiệm vụ trong kế hoạch, ví dụ CD-01.")
-    status: Status = vi(
+    status: Status | None = vi(
         "Tình trạng",
         "hoàn thành, đang thực hiện hoặc chưa thực hiện (không dấu: hoan-thanh, "
-        "dang-thuc-hien, chua-thuc-hien). Quá hạn được tính từ thời hạn, không ghi tay.",
+        "dang-thuc-hien, chua-thuc-hien). Quá hạn được tính từ thời hạn, không ghi tay. "
+        "Để trống (~) khi chưa nhập: báo cáo sẽ đòi điền.",
+        default=None,
     )
     completed_on: Date | None = vi(
         "Ngày hoàn thành", "Chỉ ghi khi đã hoàn thành; trong kỳ số liệu của quý.", default=None
