@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from cchc_cli.problems import TemplateError
-from cchc_cli.report.render import make_environment, render
+from cchc_cli.report.render import list_item, lower_first, make_environment, render
 from tests.helpers import ROOT, run_cli
 from tests.report_tree import unit_tree
 
@@ -193,3 +193,45 @@ def test_templates_work_from_a_built_package(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     text = (plan.parent.parent / "r.md").read_text(encoding="utf-8")
     assert "# V. KIẾN NGHỊ, ĐỀ XUẤT" in text
+
+
+@pytest.mark.parametrize(
+    ("label", "inside"),
+    [
+        ("Số hồ sơ tiếp nhận", "số hồ sơ tiếp nhận"),
+        (
+            "Số nhiệm vụ được Ủy ban nhân dân quận giao",
+            "số nhiệm vụ được Ủy ban nhân dân quận giao",
+        ),
+        ("TTHC giải quyết đúng hạn", "TTHC giải quyết đúng hạn"),
+        ("Đ", "đ"),
+        ("", ""),
+    ],
+)
+def test_a_label_inside_a_sentence_keeps_its_names(label: str, inside: str) -> None:
+    assert lower_first(label) == inside
+
+
+@pytest.mark.parametrize(
+    ("typed", "entry"),
+    [
+        ("- Còn hồ sơ quá hạn.", "Còn hồ sơ quá hạn."),
+        ("– Còn hồ sơ quá hạn.", "Còn hồ sơ quá hạn."),
+        ("• Còn hồ sơ quá hạn.", "Còn hồ sơ quá hạn."),
+        ("Còn 12 - 15 hồ sơ", "Còn 12 - 15 hồ sơ"),
+        ("-5% so với cùng kỳ", "-5% so với cùng kỳ"),
+    ],
+)
+def test_a_typed_dash_is_not_doubled(typed: str, entry: str) -> None:
+    assert list_item(typed) == entry
+
+
+def test_shipped_report_has_no_doubled_dash_or_stacked_punctuation(tmp_path: Path) -> None:
+    plan = unit_tree(tmp_path)
+    out = tmp_path / "r.md"
+    args = ("report", "-q", "2024-Q1", plan, "--progress-dir", tmp_path / "progress")
+    assert run_cli(*args, "-f", "md", "-o", out, "--date", "2024-03-05").exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "\\- Còn hồ sơ giải quyết quá hạn." not in text
+    assert "- Còn hồ sơ giải quyết quá hạn." in text
+    assert ".;" not in text and "Kết quả thực hiện các chỉ tiêu:" in text

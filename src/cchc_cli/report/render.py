@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib.resources
+import re
 from pathlib import Path
 from typing import Any
 
@@ -78,8 +79,30 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
         roman=lambda i: Safe(numbers.roman(int(i))),
         upper=lambda v: str(v).upper(),
         clause=lambda v: str(v).rstrip(" .;:,"),
+        lower_first=lower_first,
+        item=list_item,
     )
     return env
+
+
+def lower_first(value: object) -> str:
+    """A label inside a sentence: "Số hồ sơ tiếp nhận" → "số hồ sơ tiếp nhận".
+
+    Only the first letter changes, so names inside keep their capitals ("Ủy ban nhân dân
+    quận"), and a label that opens with an abbreviation ("TTHC …") is left as it is.
+    """
+    text = str(value)
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+_TYPED_MARKER = re.compile(r"^\s*[-–—+•*]\s+")
+
+
+def list_item(value: object) -> str:
+    """A list entry without the dash the clerk may have typed: the template adds its own."""
+    return _TYPED_MARKER.sub("", str(value), count=1)
 
 
 @functools.lru_cache(maxsize=16)
