@@ -280,3 +280,38 @@ def test_docx_is_a_valid_package(reports: dict[str, Path], kind: str) -> None:
     data = reports[kind].read_bytes()
     Document(io.BytesIO(data))  # python-docx re-reads it
     assert data[:2] == b"PK"
+
+
+def test_word_proofs_the_text_as_vietnamese(reports: dict[str, Path], kind: str) -> None:
+    with zipfile.ZipFile(reports[kind]) as archive:
+        xml = "".join(
+            archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xml")
+        )
+    langs = re.findall(r'<w:lang [^>]*w:val="([^"]+)"', xml)
+    assert langs and set(langs) == {"vi-VN"}
+
+
+def test_headings_and_lead_ins_stay_with_what_follows(reports: dict[str, Path], kind: str) -> None:
+    doc = Document(str(reports[kind]))
+    headings = [p for p in doc.paragraphs if re.match(r"^(I|II|III|IV|V)\. ", p.text)]
+    assert len(headings) == 5
+    for heading in headings:
+        assert heading.paragraph_format.keep_with_next
+        assert heading.alignment == 0  # left: a two-line heading is not stretched
+    lead_ins = [p for p in doc.paragraphs if p.text.endswith("Cụ thể:")]
+    assert lead_ins and all(p.paragraph_format.keep_with_next for p in lead_ins)
+
+
+def test_a_draft_keeps_room_for_the_values_to_fill(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    plan = unit_tree(tmp_path, quarters=())
+    assert run_cli("progress", "new", "--quarter", "2024-Q3", plan).exit_code == 0
+    out = tmp_path / "draft.docx"
+    args = ("report", "-q", "2024-Q3", plan, "--draft", "-o", out, "--date", "2024-09-04")
+    assert run_cli(*args).exit_code == 0
+    tasks = Document(str(out)).tables[2]
+    widths = {cell.text: cell.width for cell in tasks.rows[0].cells}
+    assert {row.cells[4].text for row in tasks.rows[1:]} == {"…"}  # no status guessed
+    assert widths["Kết quả, sản phẩm"] >= widths["Trạng thái"] > widths["Thời hạn"]

@@ -138,11 +138,14 @@ def add_body_paragraph(doc: Doc, text: str | Sequence[Run], **style: Any) -> Any
 
 
 def add_heading(doc: Doc, text: str | Sequence[Run], *, italic: bool = False) -> Any:
-    """A bold section heading ("I. …", "1. …") in body layout, kept with what follows."""
+    """A bold section heading ("I. …", "1. …") in body layout, kept with what follows.
+
+    Aligned left, not justified: a two-line heading in capitals would be stretched.
+    """
     runs = [Run(text, True, italic)] if isinstance(text, str) else list(text)
     for run in runs:
         run.bold = True
-    return add_body_paragraph(doc, runs, keep_with_next=True)
+    return add_body_paragraph(doc, runs, keep_with_next=True, align="left")
 
 
 def add_rule(container: Any, length_cm: float, width_cm: float) -> Any:

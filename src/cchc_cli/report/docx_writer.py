@@ -10,6 +10,7 @@ from cchc_cli import officialdoc as od
 from cchc_cli.report.context import ReportContext
 from cchc_cli.report.markup import Block, Directive, Heading, Paragraph, Table, inline, parse, plain
 from cchc_cli.report.numbers import date_words
+from cchc_cli.report.rows import PLACEHOLDER
 
 
 def write_docx(report: ReportContext, subject: str, body: str, appendices: str) -> bytes:
@@ -66,7 +67,9 @@ def _write_blocks(doc: Any, blocks: Sequence[Block]) -> None:
             if centred:
                 od.add_text(doc, block.runs, align="center", after_pt=6)
             else:
-                od.add_body_paragraph(doc, block.runs)
+                # A lead-in ("… Cụ thể:") never ends a page apart from its points.
+                lead_in = plain(block.runs).rstrip().endswith(":")
+                od.add_body_paragraph(doc, block.runs, keep_with_next=lead_in)
         elif isinstance(block, Table):
             _table(doc, block)
             in_front_matter = False
@@ -123,9 +126,20 @@ def _widths(titles: list[str], cells: list[list[str]], total: float) -> list[flo
 
     minimum = [1.2 if t == "STT" else narrowest(t, c) for t, c in zip(titles, cells, strict=True)]
     weights = [
-        0 if t == "STT" else min(max((len(x) for x in c), default=0), 80)
+        0 if t == "STT" else min(max((_room_for(x, t) for x in c), default=0), 80)
         for t, c in zip(titles, cells, strict=True)
     ]
     room = max(total - sum(minimum), 0.0)
     spread = sum(weights) or 1
     return [round(m + room * w / spread, 2) for m, w in zip(minimum, weights, strict=True)]
+
+
+def _room_for(text: str, title: str) -> int:
+    # A draft's "…" stands for a value the clerk will type: keep room for it. A status is
+    # a few words ("quá hạn, đang thực hiện"); a result or a figure with its counts, more.
+    if text.strip() == PLACEHOLDER:
+        return _STATUS_ROOM if title == "Trạng thái" else _VALUE_ROOM
+    return len(text)
+
+
+_STATUS_ROOM, _VALUE_ROOM = 16, 40

@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 FONT = "Times New Roman"
+LANGUAGE = "vi-VN"  # proofing language of all text
 PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 BODY_PT = 14
@@ -70,6 +71,7 @@ def _clean_styles(doc: Doc) -> None:
             for slot in _FONT_SLOTS:
                 fonts.set(qn(slot), FONT)
             rpr.insert(0, fonts)
+    _proof_in_vietnamese(styles)
     normal = doc.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(BODY_PT)
@@ -78,6 +80,20 @@ def _clean_styles(doc: Doc) -> None:
     for name in ("Table Grid",):
         if name in [s.name for s in doc.styles]:
             set_fonts(doc.styles[name].element)
+
+
+def _proof_in_vietnamese(styles: Any) -> None:
+    # The default template marks all text en-US: Word would underline every Vietnamese
+    # word in red when the clerk opens the report to edit it.
+    langs = list(styles.iter(qn("w:lang")))
+    if not langs:
+        rpr = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if rpr is None:
+            return
+        langs = [OxmlElement("w:lang")]
+        rpr.append(langs[0])
+    for lang in langs:
+        lang.set(qn("w:val"), LANGUAGE)
 
 
 def set_page(section: Any, *, landscape: bool = False) -> None:
