@@ -95,3 +95,16 @@ def test_folders_give_one_appendix_per_unit_and_list_the_unpaired(tmp_path: Path
     texts = [p.text for p in document.paragraphs]
     assert sum(t == "Phụ lục" for t in texts) == 2
     assert any("Chỉ có ở thư mục cũ" in t and "c.yaml" in t for t in texts)
+
+
+def test_headings_are_upper_case_and_tables_fill_the_width(tmp_path: Path) -> None:
+    document = docx.Document(str(_write(tmp_path, "general")))
+    headings = [p.text for p in document.paragraphs if p.text[:3] in {"I. ", "II."}]
+    assert headings and all(h == h.upper() for h in headings)
+    widths = [sum(c.width for c in table.rows[0].cells) for table in document.tables]
+    assert max(widths) - min(widths) < 36_000, "every table as wide as the text (1 mm)"
+    general = next(t for t in document.tables if t.rows[0].cells[1].text == "Nội dung")
+    fields = [
+        [c.text for c in row.cells] for row in general.rows[1:] if "(" not in row.cells[1].text
+    ]
+    assert fields and all(all(fields_row) for fields_row in fields), "(không có), never blank"

@@ -13,6 +13,7 @@ from typing import Any
 from cchc_cli.diff.changes import DiffReport, ItemChange, PlanDiff, Status
 from cchc_cli.diff.general import LINE_SECTIONS
 from cchc_cli.diff.present import (
+    ABSENT,
     GENERAL_TITLE,
     KIND_NAMES,
     STATUS_WORDS,
@@ -75,8 +76,9 @@ def _area_table(doc: Any, items: list[tuple[str, ItemChange]]) -> None:
     from cchc_cli.officialdoc import Column, add_table
 
     columns = [
-        Column("Mã", 2.4, "center"),
-        Column("Nội dung", 9.6, "justify"),
+        # Wide enough for a code such as MOT-CUA-DIEN-TU on one line.
+        Column("Mã", 3.6, "center"),
+        Column("Nội dung", 8.4, "justify"),
         Column("Thay đổi", 3.6),
         Column("Kế hoạch cũ", 4.2),
         Column("Kế hoạch mới", 4.2),
@@ -101,7 +103,7 @@ def _summary(doc: Any, diff: PlanDiff) -> None:
     from cchc_cli.officialdoc import Column, add_table
 
     columns = [
-        Column("Lĩnh vực", 13.0),
+        Column("Lĩnh vực", 14.4),
         Column("Thêm", 2.4, "center"),
         Column("Bỏ", 2.4, "center"),
         Column("Sửa", 2.4, "center"),
@@ -117,8 +119,8 @@ def _summary(doc: Any, diff: PlanDiff) -> None:
 def _general(doc: Any, diff: PlanDiff) -> None:
     from cchc_cli.officialdoc import Column, add_table
 
-    columns = [Column("Nội dung", 8.0), Column("Kế hoạch cũ", 7.6), Column("Kế hoạch mới", 7.6)]
-    rows = [[f.label, f.old or "", f.new or ""] for f in diff.general]
+    columns = [Column("Nội dung", 8.0), Column("Kế hoạch cũ", 8.0), Column("Kế hoạch mới", 8.0)]
+    rows = [[f.label, f.old or ABSENT, f.new or ABSENT] for f in diff.general]
     for line in diff.lines:
         section = LINE_SECTIONS[line.section]
         old, new = (line.text, "") if line.status is Status.REMOVED else ("", line.text)
@@ -145,18 +147,18 @@ def _pair(doc: Any, diff: PlanDiff) -> None:
     if diff.empty:
         add_body_paragraph(doc, "Không có thay đổi.")
         return
-    add_heading(doc, "I. Số thay đổi theo lĩnh vực")
+    add_heading(doc, "I. SỐ THAY ĐỔI THEO LĨNH VỰC")
     _summary(doc, diff)
     add_body_paragraph(doc, f"Tổng cộng: {diff.change_count} thay đổi.", before_pt=6, after_pt=12)
     number = 1
     if diff.general or diff.lines:
         number += 1
-        add_heading(doc, f"{_roman(number)}. {GENERAL_TITLE}")
+        add_heading(doc, f"{_roman(number)}. {GENERAL_TITLE.upper()}")
         _general(doc, diff)
         add_text(doc, "", size=6, after_pt=0)
     for _code, area, items in numbered_areas(diff):
         number += 1
-        add_heading(doc, f"{_roman(number)}. {area}")
+        add_heading(doc, f"{_roman(number)}. {area.upper()}")
         _area_table(doc, items)
         add_text(doc, "", size=6, after_pt=0)
 
