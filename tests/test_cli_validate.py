@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import FIXTURES, ROOT, run_cli, write_tree
+from tests.helpers import FIXTURES, PLANS, ROOT, run_cli, write_tree
 
 MINIMAL = FIXTURES / "plans" / "valid" / "minimal.yaml"
 INVALID = FIXTURES / "plans" / "invalid"
@@ -193,3 +196,61 @@ def test_enum_choices_are_listed_in_vietnamese(tmp_path: Path) -> None:
     result = run_cli("validate", tmp_path / "p.yaml")
     assert "Chọn một trong: 'phường', 'xã', 'đặc khu'" in result.stdout
     assert " or " not in result.stdout
+
+
+def test_a_location_is_printed_as_typed_never_as_an_emoji(tmp_path: Path) -> None:
+    lines = (PLANS / "phu-lien-2024.yaml").read_text(encoding="utf-8").splitlines()
+    due = next(n for n, line in enumerate(lines) if line.strip().startswith("due:") and n > 98)
+    lines[due] = lines[due].split("due:")[0] + 'due: "cuối năm :smile:"'
+    padded = ["# padding"] * (99 - due) + lines  # the bad line is line 100
+    target = tmp_path / "x.yaml"
+    target.write_text("\n".join(padded) + "\n", encoding="utf-8")
+    result = run_cli("validate", target)
+    assert result.exit_code == 1
+    assert "x.yaml:100:" in result.stdout and ":smile:" in result.stdout
+    assert "\U0001f4af" not in result.stdout and "\U0001f604" not in result.stdout
+
+
+def test_nothing_to_check_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "x.yaml").mkdir()
+    result = run_cli("validate", tmp_path)
+    assert result.exit_code == 2
+    assert "Không có tệp .yaml hoặc .yml nào" in result.stderr
+
+
+def test_a_file_named_twice_is_checked_once() -> None:
+    result = run_cli("validate", PLANS / "phu-lien-2024.yaml", PLANS / "phu-lien-2024.yaml")
+    assert result.exit_code == 0
+    assert "1 tệp, 0 lỗi" in result.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "x.yaml"
+    os.mkfifo(fifo)
+    result = run_cli("validate", fifo)
+    assert result.exit_code == 1 and "E002" in result.stdout
+
+
+def test_a_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    huge = tmp_path / "x.yaml"
+    with huge.open("wb") as stream:
+        stream.truncate(1024**3)  # sparse: no disk used
+    result = run_cli("validate", huge)
+    assert result.exit_code == 1 and "E112" in result.stdout and "1.073.741.824" in result.stdout
+
+
+def test_a_reader_that_stops_early_does_not_change_the_verdict() -> None:
+    # `cchc validate plans/ | head -1` under `set -o pipefail` must still pass.
+    with subprocess.Popen(
+        [sys.executable, "-m", "cchc_cli", "validate", str(PLANS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline()
+        process.stdout.close()
+        error = process.stderr.read()
+        assert process.wait(timeout=60) == 0, error
+    assert b"Traceback" not in error

@@ -74,6 +74,13 @@ def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
     except clicks.ClickException as exc:
         exc.show()
         return int(exc.exit_code)
+    except BrokenPipeError:
+        # The reader of our output went away (`cchc diff a b | head`): stop quietly, with
+        # the status a program killed by SIGPIPE would have.
+        from cchc_cli.console import quiet_stdout
+
+        quiet_stdout()
+        return 141
     except KeyboardInterrupt:
         sys.stderr.write("\nĐã dừng theo yêu cầu (Ctrl-C).\n")
         return 130

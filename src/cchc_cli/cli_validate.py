@@ -45,6 +45,7 @@ def validate(
 
     Mã thoát: 0 hợp lệ; 1 có lỗi (cảnh báo chỉ tính khi có --strict); 2 sai cách dùng.
     """
+    from cchc_cli.console import quiet_stdout
     from cchc_cli.reporters import default_format, report
 
     if list_checks:
@@ -62,10 +63,13 @@ def validate(
     from cchc_cli.validation import validate_paths
 
     outcome = validate_paths(paths or [Path("plans")])
-    report(outcome, (output_format.value if output_format else None) or default_format())
-    if outcome.errors or (strict and outcome.warnings):
-        return 1
-    return 0
+    code = 1 if outcome.errors or (strict and outcome.warnings) else 0
+    try:
+        report(outcome, (output_format.value if output_format else None) or default_format())
+    except BrokenPipeError:
+        # `cchc validate | head`: the reader has what it wanted; the verdict still stands.
+        quiet_stdout()
+    return code
 
 
 def schema(

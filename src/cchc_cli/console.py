@@ -18,9 +18,17 @@ def console(stderr: bool = False) -> Console:
     if stderr not in _consoles:
         from rich.console import Console
 
+        class _Console(Console):
+            def on_broken_pipe(self) -> None:
+                # rich exits with status 1 here, which would hide the command's verdict;
+                # the command decides instead (see cli.run and cchc validate).
+                quiet_stdout()
+                raise BrokenPipeError
+
         # No fixed file: rich looks up sys.stdout/sys.stderr at each write, so output
-        # follows any redirection (test runners included).
-        _consoles[stderr] = Console(stderr=stderr, highlight=False, soft_wrap=True)
+        # follows any redirection (test runners included). No emoji codes: ":100:" in a
+        # location or a clerk's text must stay as typed.
+        _consoles[stderr] = _Console(stderr=stderr, highlight=False, soft_wrap=True, emoji=False)
     return _consoles[stderr]
 
 
@@ -55,3 +63,16 @@ def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+def quiet_stdout() -> None:
+    """After the reader of a pipe went away: send the rest, and the final flush, nowhere."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # a test runner's stream has no file descriptor
+        pass
+    finally:
+        os.close(devnull)

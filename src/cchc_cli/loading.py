@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from cchc_cli.problems import Mark, Problem, ProblemList, Severity, display_path
-from cchc_cli.yamlsafe import Document, load_bytes
+from cchc_cli.yamlsafe import MAX_BYTES, Document, load_bytes, too_large
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -58,9 +58,30 @@ class Located:
 
 
 def read_bytes(path: Path, problems: ProblemList) -> bytes | None:
-    """The file's bytes, or a problem saying why it cannot be read."""
+    """The file's bytes, or a problem saying why it cannot be read.
+
+    Only regular files are opened (a pipe or a device would block or never end), and no
+    more than MAX_BYTES + 1 bytes are read, so a huge file costs no memory or time.
+    """
     try:
-        return path.read_bytes()
+        if path.exists() and not path.is_dir() and not path.is_file():
+            problems.add(
+                Mark(0, 0),
+                "E002",
+                "Đây không phải tệp thường (có thể là ống dẫn hoặc thiết bị).",
+                "Chỉ ra một tệp .yaml trên đĩa.",
+            )
+            return None
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            too_large(size, problems)
+            return None
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            too_large(len(data), problems)
+            return None
+        return data
     except FileNotFoundError:
         problems.add(Mark(0, 0), "E001", "Không tìm thấy tệp.", "Kiểm tra lại đường dẫn.")
     except IsADirectoryError:

@@ -40,7 +40,8 @@ def yaml_files(folder: Path) -> list[Path]:
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
-    """Files as given and the YAML files of folders; a missing path is a usage error."""
+    """Files as given and the YAML files of folders, each once; a missing path is a usage
+    error, and so is finding no file at all (a mistyped folder must not pass in CI)."""
     result: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -51,7 +52,20 @@ def expand_paths(paths: list[Path]) -> list[Path]:
             raise UsageError(
                 f"Không tìm thấy '{path}'.", "Kiểm tra đường dẫn tệp hoặc thư mục kế hoạch."
             )
-    return result
+    if not result:
+        shown = ", ".join(f"'{p}'" for p in paths)
+        raise UsageError(
+            f"Không có tệp .yaml hoặc .yml nào trong {shown}.",
+            "Kiểm tra đường dẫn; cchc đọc các tệp .yaml và .yml, kể cả trong thư mục con.",
+        )
+    seen: set[Path] = set()
+    unique = []
+    for path in result:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 def default_plan(folder: Path = Path("plans")) -> Path:

@@ -44,10 +44,12 @@ def _text(outcome: Outcome, *, stderr: bool = False) -> None:
         if p.hint:
             out.print(f"    [dim]→ {escape(p.hint)}[/]")
     if outcome.files:
+        # A progress file's plan may be reported too: it counts as a file read.
+        read = {*outcome.files, *(p.path for p in outcome.problems)}
         bad = len({p.path for p in outcome.problems if p.severity is Severity.ERROR})
         summary = (
-            f"{len(outcome.files)} tệp, {outcome.errors} lỗi, {outcome.warnings} cảnh báo"
-            f" ({len(outcome.files) - bad} tệp hợp lệ)."
+            f"{len(read)} tệp, {outcome.errors} lỗi, {outcome.warnings} cảnh báo"
+            f" ({len(read) - bad} tệp hợp lệ)."
         )
         style = "red" if outcome.errors else ("yellow" if outcome.warnings else "green")
         out.print(f"[{style}]{summary}[/]")

@@ -436,15 +436,20 @@ def load_text(text: str, problems: ProblemList) -> Document | None:
     return builder.doc
 
 
+def too_large(size: int, problems: ProblemList) -> None:
+    """The problem of a file over MAX_BYTES (``size`` may be a lower bound)."""
+    problems.add(
+        Mark(1, 1),
+        "E112",
+        f"Tệp quá lớn ({_vn(size)} byte; tối đa {_vn(MAX_BYTES)}).",
+        "Một kế hoạch không cần lớn như vậy; kiểm tra lại tệp.",
+    )
+
+
 def load_bytes(raw: bytes, problems: ProblemList) -> Document | None:
     """Decode and load one file's bytes, bounded in size."""
     if len(raw) > MAX_BYTES:
-        problems.add(
-            Mark(1, 1),
-            "E112",
-            f"Tệp quá lớn ({_vn(len(raw))} byte; tối đa {_vn(MAX_BYTES)}).",
-            "Một kế hoạch không cần lớn như vậy; kiểm tra lại tệp.",
-        )
+        too_large(len(raw), problems)
         return None
     text = decode(raw, problems)
     if text is None:

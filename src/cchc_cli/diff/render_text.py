@@ -133,7 +133,9 @@ def plain_text(report: DiffReport, width: int = 100) -> str:
     from rich.console import Console
 
     buffer = StringIO()
-    console = Console(file=buffer, width=width, color_system=None, highlight=False, soft_wrap=True)
+    console = Console(
+        file=buffer, width=width, color_system=None, highlight=False, soft_wrap=True, emoji=False
+    )
     for renderable in render_text(report):
         console.print(renderable)
     return buffer.getvalue()
