@@ -92,3 +92,17 @@ def test_cli_bad_today_and_invalid_plan(unit: Path) -> None:
     result = run_cli("deadlines", "bad.yaml")
     assert result.exit_code == 1
     assert "bad.yaml" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("year", ["-1", "1", "10000"])
+def test_an_impossible_year_is_a_usage_error(unit: Path, year: str) -> None:
+    result = run_cli("deadlines", "plans/xa-mau-2024.yaml", "--year", year)
+    assert result.exit_code == 2
+    assert "năm nằm ngoài 1990–2200" in result.stderr
+
+
+def test_without_a_year_the_calendar_is_the_plans(unit: Path) -> None:
+    result = run_cli("deadlines", "plans/xa-mau-2024.yaml", "--today", "2026-11-24")
+    assert result.exit_code == 0, result.stderr
+    assert "Lịch báo cáo CCHC năm 2024" in result.stdout
+    assert "Kế hoạch áp dụng cho năm 2024, nên đây là lịch năm 2024." in result.stdout

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cchc_cli.model.plan import Plan, ReportKind, ScheduledReport
+from cchc_cli.model.plan import Plan, ReportKind, ScheduledReport, YearSpan
 from cchc_cli.model.types import MonthDay
 from cchc_cli.periods import (
     Period,
@@ -28,6 +28,8 @@ from cchc_cli.problems import CchcError, UsageError
 from tests.helpers import FIXTURES
 
 PLAN = load_plan_or_raise(FIXTURES / "progress" / "plans" / "xa-mau-2024.yaml")
+# The same reporting rule over every year the date rules are checked on.
+EVERY_YEAR = PLAN.model_copy(update={"years": YearSpan(1990, 2200)})
 KINDS = list(ReportKind)
 ROMAN = {1: "I", 3: "III"}
 years = st.integers(min_value=2000, max_value=2100)
@@ -196,20 +198,29 @@ def test_february_29_clamps_in_common_years(year: int) -> None:
 
 @given(today=days)
 def test_next_due_is_never_past_and_is_the_earliest(today: date) -> None:
-    period = next_due(PLAN, today)
-    due = period.schedule(PLAN).send_before
+    period = next_due(EVERY_YEAR, today)
+    due = period.schedule(EVERY_YEAR).send_before
     assert due >= today
     for year in (today.year - 1, today.year, today.year + 1):
         for other in periods_of_year(year):
-            send = other.schedule(PLAN).send_before
+            send = other.schedule(EVERY_YEAR).send_before
             assert not today <= send < due, other
 
 
 def test_next_due_examples() -> None:
     assert next_due(PLAN, date(2024, 3, 5)) == Period(ReportKind.Q1, 2024)
     assert next_due(PLAN, date(2024, 3, 6)) == Period(ReportKind.H1, 2024)
-    assert next_due(PLAN, date(2024, 12, 6)) == Period(ReportKind.Q1, 2025)
+    assert next_due(EVERY_YEAR, date(2024, 12, 6)) == Period(ReportKind.Q1, 2025)
     assert next_due(None, date(2024, 7, 1)) == Period(ReportKind.Q3, 2024)
+
+
+def test_next_due_stays_within_the_plan_years() -> None:
+    # After the 2024 plan's last report, the next one belongs to another plan.
+    with pytest.raises(UsageError) as caught:
+        next_due(PLAN, date(2024, 12, 6))
+    assert "không còn kỳ báo cáo nào" in caught.value.message
+    assert "--annual 2024" in caught.value.hint
+    assert next_due(PLAN, date(2023, 6, 1)) == Period(ReportKind.Q1, 2024)
 
 
 def test_next_due_skips_reports_the_plan_does_not_declare() -> None:

@@ -212,3 +212,35 @@ def test_a_late_report_is_written_and_the_clerk_told(unit: Path) -> None:
     late = run_cli("report", "-q", "2024-Q1", "-f", "md", "--force", "--today", "2024-03-08")
     assert late.exit_code == 0, late.stderr
     assert "Lưu ý: hạn gửi báo cáo này là 05/03/2024, đã quá 3 ngày." in late.stdout
+
+
+def test_the_late_note_counts_from_the_date_the_report_bears(unit: Path) -> None:
+    args = ("report", "-q", "2024-Q1", "-f", "md", "--force", "--today", "2024-03-01")
+    assert "đã quá 5 ngày" in run_cli(*args, "--date", "2024-03-10").stdout
+    assert "quá" not in run_cli(*args, "--date", "2024-03-04").stdout
+
+
+def test_a_quarter_without_a_year_means_the_plans_year(unit: Path) -> None:
+    # The fixture plan covers 2024 only; in 2026 "quarter 1" still means 2024's.
+    result = run_cli("report", "-q", "1", "-f", "md", "--today", "2026-11-24")
+    assert result.exit_code == 0, result.stderr
+    assert Path("reports/2024/hoa-binh-2024-2024-quy-1.md").is_file()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-q", "2023-Q1"), "Báo cáo quý I năm 2023 nằm ngoài thời gian của kế hoạch (2024)."),
+        (("--annual", "2025"), "Báo cáo năm 2025 nằm ngoài thời gian của kế hoạch (2024)."),
+        (("-q", "2024-Q1", "--date", "0001-01-01"), "--date '0001-01-01': năm 1 nằm ngoài"),
+        (("-q", "2024-Q1", "--today", "2024-02-30"), "--today '2024-02-30' không phải một ngày"),
+        (("-q", "--today", "2024-12-06"), "Kế hoạch (2024) không còn kỳ báo cáo nào đến hạn"),
+    ],
+)
+def test_periods_and_days_outside_the_plan_are_usage_errors(
+    unit: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = run_cli("report", *args, "-f", "md")
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not Path("reports").exists()

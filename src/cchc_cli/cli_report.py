@@ -120,7 +120,12 @@ def deadlines(
     plan: PlanArgument = None,
     year: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--year", help="Năm (mặc định: năm nay).", show_default=False, metavar="NĂM"),
+        typer.Option(
+            "--year",
+            help="Năm (mặc định: năm nay, hoặc năm gần nhất của kế hoạch).",
+            show_default=False,
+            metavar="NĂM",
+        ),
     ] = None,
     today: TodayOption = None,
     reports_dir: Annotated[
@@ -130,15 +135,23 @@ def deadlines(
     """Lịch báo cáo CCHC trong năm: kỳ số liệu, ngày chốt, hạn gửi, số ngày còn lại."""
     from cchc_cli.console import console
     from cchc_cli.deadlines import deadline_table, year_deadlines
-    from cchc_cli.periods import parse_today
+    from cchc_cli.periods import check_year, parse_today, plan_year
     from cchc_cli.plans import default_plan, load_plan_or_raise
 
     plan_path = plan or default_plan()
     loaded = load_plan_or_raise(plan_path)
     day = parse_today(today)
-    rows = year_deadlines(loaded, plan_path, year or day.year, day, reports_dir)
-    title = f"Lịch báo cáo CCHC năm {year or day.year} – {loaded.unit.full_name}"
+    shown = check_year(year) if year is not None else plan_year(loaded, day)
+    rows = year_deadlines(loaded, plan_path, shown, day, reports_dir)
+    title = f"Lịch báo cáo CCHC năm {shown} – {loaded.unit.full_name}"
     console().print(deadline_table(rows, title))
+    note = ""
+    if shown not in loaded.years:
+        note = f"Năm {shown} nằm ngoài kế hoạch ({loaded.years}): lịch theo chế độ báo cáo của nó."
+    elif year is None and shown != day.year:
+        note = f"Kế hoạch áp dụng cho năm {loaded.years}, nên đây là lịch năm {shown}."
+    if note:
+        console().print(note, style="yellow", markup=False)
     return 0
 
 

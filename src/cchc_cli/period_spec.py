@@ -4,7 +4,8 @@ Accepted, case-insensitive, with or without accents and spaces:
 quarters ``1``, ``Q1``, ``I``, ``quý I``, ``2024-Q1``, ``2024Q1``, ``Q1/2024``, ``I/2024``,
 ``1/2024``, ``quý I năm 2024``, ``2024-quy-1``; halves ``H1``, ``2024-H1``, ``H1/2024``,
 ``6 tháng``, ``6 tháng đầu năm 2024``, ``2024-6-thang``, ``2024``; years ``2024``,
-``năm 2024``, ``2024-nam``. A spelling without a year takes today's year.
+``năm 2024``, ``2024-nam``. A spelling without a year takes this year, or the plan's
+nearest year when the plan does not cover this one (periods.plan_year).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import unicodedata
 from datetime import date
 
 from cchc_cli.model.plan import Plan, ReportKind
-from cchc_cli.periods import Period, next_due, quarter_window
+from cchc_cli.periods import Period, next_due, plan_year, quarter_window
 from cchc_cli.problems import UsageError
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
@@ -44,8 +45,8 @@ def _normalise(text: str) -> str:
     return plain.strip("-/")
 
 
-def _year(found: str | None, today: date) -> int:
-    year = int(found) if found else today.year
+def _year(found: str | None, default: int) -> int:
+    year = int(found) if found else default
     if not 1900 <= year <= 2200:
         raise UsageError(f"Năm {year} không hợp lệ.", "Ghi năm bằng 4 chữ số, ví dụ 2024.")
     return year
@@ -55,7 +56,7 @@ def _number(token: str) -> int:
     return _ROMAN[token] if token in _ROMAN else int(token)
 
 
-def _match_quarter(text: str, today: date) -> tuple[int, int]:
+def _match_quarter(text: str, default: int) -> tuple[int, int]:
     """(year, quarter) from a quarter spelling; quarters outside 1–4 are usage errors."""
     plain = _normalise(text)
     for pattern in _QUARTER_PATTERNS:
@@ -63,7 +64,7 @@ def _match_quarter(text: str, today: date) -> tuple[int, int]:
             number = _number(match["n"])
             if not 1 <= number <= 4:
                 break
-            return _year(match.group("year"), today), number
+            return _year(match.group("year"), default), number
     raise UsageError(f"Không hiểu quý '{text}'.", _QUARTER_HELP)
 
 
@@ -76,11 +77,11 @@ def parse_quarter_spec(text: str | None, today: date, plan: Plan | None) -> tupl
                 if start <= today <= end:
                     return year, quarter
         return today.year, (today.month - 1) // 3 + 1
-    return _match_quarter(text, today)
+    return _match_quarter(text, plan_year(plan, today))
 
 
-def _quarter_period(text: str, today: date) -> Period:
-    year, quarter = _match_quarter(text, today)
+def _quarter_period(text: str, default: int) -> Period:
+    year, quarter = _match_quarter(text, default)
     if quarter == 2:
         raise UsageError(
             f"Không có báo cáo quý II riêng: báo cáo 6 tháng đầu năm {year} thay cho nó.",
@@ -94,13 +95,13 @@ def _quarter_period(text: str, today: date) -> Period:
     return Period(ReportKind.Q1 if quarter == 1 else ReportKind.Q3, year)
 
 
-def _half_period(text: str, today: date) -> Period:
+def _half_period(text: str, default: int) -> Period:
     plain = _normalise(text)
     if not plain:
-        return Period(ReportKind.H1, today.year)
+        return Period(ReportKind.H1, default)
     for pattern in _HALF_PATTERNS:
         if match := pattern.fullmatch(plain):
-            year = _year(match.group("year"), today)
+            year = _year(match.group("year"), default)
             half = int(match.groupdict().get("n") or 1)
             if half == 2:
                 raise UsageError(
@@ -112,12 +113,12 @@ def _half_period(text: str, today: date) -> Period:
     raise UsageError(f"Không hiểu kỳ 6 tháng '{text}'.", "Ví dụ: --half 2024-H1 hoặc --half H1.")
 
 
-def _annual_period(text: str, today: date) -> Period:
+def _annual_period(text: str, default: int) -> Period:
     plain = _normalise(text)
     if not plain:
-        return Period(ReportKind.YEAR, today.year)
+        return Period(ReportKind.YEAR, default)
     if re.fullmatch(r"\d{4}", plain):
-        return Period(ReportKind.YEAR, _year(plain, today))
+        return Period(ReportKind.YEAR, _year(plain, default))
     raise UsageError(f"Không hiểu năm '{text}'.", "Ví dụ: --annual 2024.")
 
 
@@ -139,11 +140,12 @@ def parse_period_spec(
     if not given or (given[0][0] == "quarter" and given[0][1].strip().lower() in ("", "auto")):
         return next_due(plan, today)
     name, value = given[0]
+    default = plan_year(plan, today)
     if name == "quarter":
-        return _quarter_period(value, today)
+        return _quarter_period(value, default)
     if name == "half":
-        return _half_period(value, today)
-    return _annual_period(value, today)
+        return _half_period(value, default)
+    return _annual_period(value, default)
 
 
 def _options(

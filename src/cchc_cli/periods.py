@@ -197,6 +197,8 @@ def next_due(plan: Plan | None, today: date) -> Period:
     """
     candidates: list[tuple[date, int, Period]] = []
     for year in (today.year - 1, today.year, today.year + 1, today.year + 2):
+        if plan is not None and year not in plan.years:
+            continue
         for index, period in enumerate(periods_of_year(year)):
             rule = report_rule(plan, period.kind) if plan is not None else None
             if plan is not None and rule is None:
@@ -204,6 +206,12 @@ def next_due(plan: Plan | None, today: date) -> Period:
             send = dates_for(period.kind, year, rule or _fallback(period.kind)).send_before
             if send >= today:
                 candidates.append((send, index, period))
+    if not candidates and plan is not None and plan.reporting and plan.reporting.reports:
+        last = plan.years.end
+        raise UsageError(
+            f"Kế hoạch ({plan.years}) không còn kỳ báo cáo nào đến hạn sau ngày {today:%d/%m/%Y}.",
+            f"Chỉ rõ kỳ báo cáo, ví dụ --annual {last} hoặc --quarter {last}-Q3.",
+        )
     if not candidates:
         raise CchcError(
             "Kế hoạch chưa khai báo kỳ báo cáo nào nên không xác định được kỳ sắp đến hạn.",
@@ -223,18 +231,52 @@ def default_report_path(
     return reports_dir / str(period.year) / f"{plan_path.stem}-{period.slug}.{ext.lstrip('.')}"
 
 
-def parse_today(text: str | None) -> date:
-    """``--today YYYY-MM-DD`` (or DD/MM/YYYY), defaulting to the real today."""
+FIRST_YEAR, LAST_YEAR = 1990, 2200  # the years a plan may cover (model.plan.YearSpan)
+
+
+def parse_day(text: str | None, option: str = "--today") -> date | None:
+    """A day given on the command line (YYYY-MM-DD or DD/MM/YYYY); None when not given."""
     if text is None or not text.strip():
-        return date.today()
+        return None
     from cchc_cli.model.types import parse_date
 
+    hint = f"Ghi {option} dạng YYYY-MM-DD, ví dụ 2024-03-01."
     try:
-        return parse_date(text)
+        day = parse_date(text)
     except ValueError:
+        raise UsageError(f"{option} '{text}' không phải một ngày có thật.", hint) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise UsageError(f"{option} '{text}': năm {day.year} nằm ngoài 1990–2200.", hint)
+    return day
+
+
+def parse_today(text: str | None) -> date:
+    """``--today``, defaulting to the real today."""
+    return parse_day(text, "--today") or date.today()
+
+
+def plan_year(plan: Plan | None, today: date) -> int:
+    """The year a request without one means: this year, or the plan's nearest year when
+    the plan does not cover this year (a 2024 plan looked at in 2026 means 2024)."""
+    if plan is None or today.year in plan.years:
+        return today.year
+    return plan.years.end if today.year > plan.years.end else plan.years.start
+
+
+def require_plan_year(plan: Plan, year: int, what: str) -> None:
+    """A usage error for a period outside the years the plan covers."""
+    if year not in plan.years:
         raise UsageError(
-            f"Ngày '{text}' không hợp lệ.", "Ghi --today dạng YYYY-MM-DD, ví dụ 2024-03-01."
-        ) from None
+            f"{what} nằm ngoài thời gian của kế hoạch ({plan.years}).",
+            f"Chọn một kỳ trong năm {plan.years}, hoặc dùng kế hoạch của năm {year}.",
+        )
+
+
+def check_year(year: int, option: str = "--year") -> int:
+    """A year typed on the command line, within the years a plan may cover."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise UsageError(f"{option} {year}: năm nằm ngoài 1990–2200.", "Ví dụ: 2024.")
+    return year
 
 
 def parse_period(

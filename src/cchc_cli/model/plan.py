@@ -133,9 +133,14 @@ class YearSpan(ParsedValue):
             raise PydanticCustomError(
                 "years_format", 'Năm phải là một năm (2024) hoặc một giai đoạn ("2021-2025")'
             )
-        if not 1990 <= start <= end <= 2200:
+        for year in (start, end):
+            if not 1990 <= year <= 2200:
+                raise PydanticCustomError(
+                    "years_range", "Năm {year} không hợp lệ: cần trong 1990–2200", {"year": year}
+                )
+        if start > end:
             raise PydanticCustomError(
-                "years_range",
+                "years_order",
                 "Giai đoạn {value} không hợp lệ: năm đầu phải không sau năm cuối",
                 {"value": f"{start}-{end}"},
             )

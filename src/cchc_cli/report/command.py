@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
+from cchc_cli.periods import parse_day, parse_today
 from cchc_cli.problems import CchcError, UsageError, display_path
 from cchc_cli.report.build import FORMATS
 from cchc_cli.report.run import Outcome, Request, Written, generate, generate_folder
-
-
-def _day(text: str | None, option: str) -> date | None:
-    if text is None:
-        return None
-    from cchc_cli.model.types import parse_date
-
-    try:
-        return parse_date(text)
-    except Exception as exc:  # pydantic's error type; the message is ours
-        raise UsageError(
-            f"{option} '{text}' không phải một ngày.", f"Ghi {option} dạng YYYY-MM-DD."
-        ) from exc
 
 
 def run_report(
@@ -55,8 +42,8 @@ def run_report(
         force=force,
         templates=templates,
         progress_dir=progress_dir,
-        today=_day(today, "--today") or date.today(),
-        report_date=_day(report_date, "--date"),
+        today=parse_today(today),
+        report_date=parse_day(report_date, "--date"),
     )
     from cchc_cli.plans import default_plan
 

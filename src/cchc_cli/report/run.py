@@ -49,8 +49,11 @@ class NoProgressError(CchcError):
 
 def resolve_period(request: Request, plan: Plan) -> Period:
     from cchc_cli.period_spec import parse_period_spec
+    from cchc_cli.periods import require_plan_year
 
-    return parse_period_spec(request.quarter, request.half, request.annual, request.today, plan)
+    period = parse_period_spec(request.quarter, request.half, request.annual, request.today, plan)
+    require_plan_year(plan, period.year, f"Báo cáo {period.name}")
+    return period
 
 
 def templates_dir(request: Request, plan: Plan, plan_path: Path) -> Path | None:
@@ -103,7 +106,9 @@ def generate(
     text = data.decode("utf-8") if request.fmt == "md" else ""
     holes = text.count(PLACEHOLDER) if text else _docx_placeholders(data)
     dates = period.schedule(plan)
-    return Written(target, period, holes, dates.send_before, dates.days_left(request.today))
+    # Late as of the date the report bears (--date), else as of today.
+    sent = request.report_date or request.today
+    return Written(target, period, holes, dates.send_before, dates.days_left(sent))
 
 
 def _docx_placeholders(data: bytes) -> int:
