@@ -92,6 +92,8 @@ def test_plan_setting_relative_to_the_plan(unit: Path) -> None:
         ("{{ r.nothing_here }}\n", 1, "nothing_here"),
         ("a\n{{ r.__class__.__mro__ }}\n", 2, "không được phép"),
         ("a\nb\n{{ r.period.name.format.__globals__ }}\n", 3, "không"),
+        ("a\n{{ 1 / 0 }}\n", 2, "ZeroDivisionError"),
+        ("{% for i in range(10**9) %}{% endfor %}\n", 1, "lỗi khi tính toán"),
     ],
 )
 def test_broken_user_template_names_file_and_line(
@@ -105,6 +107,15 @@ def test_broken_user_template_names_file_and_line(
     assert re.search(rf"mau/body\.md\.j2:{line}\b", result.stderr), result.stderr
     assert words in result.stderr
     assert not Path("r.docx").exists()
+
+
+def test_a_template_not_in_utf8_is_named(unit: Path) -> None:
+    mine = Path("mau")
+    mine.mkdir()
+    (mine / "body.md.j2").write_bytes("Báo cáo {{ r.period.name }}\n".encode("cp1258"))
+    result = run_cli("report", "-q", "2024-Q1", "-o", "r.docx", "--templates", mine, *DATE)
+    assert result.exit_code == 4
+    assert "không phải văn bản UTF-8" in result.stderr and "UTF-8" in result.stderr
 
 
 def test_missing_template_folder(unit: Path) -> None:

@@ -112,36 +112,53 @@ def cached_environment(user_dir: Path | None = None) -> jinja2.Environment:
 
 
 def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
-    """Render template ``name``; any failure becomes a TemplateError naming file and line."""
+    """Render template ``name``; any failure becomes a TemplateError naming file and line.
+
+    Jinja2 words its errors in English; they are kept as a detail behind a Vietnamese
+    sentence, since they name the exact token or variable.
+    """
     try:
         return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as exc:
         where = _where(env, exc.filename or exc.name or name, exc.lineno)
         raise TemplateError(
-            f"Mẫu {where} có lỗi cú pháp: {str(exc.message).rstrip('.')}.",
-            "Sửa mẫu báo cáo rồi chạy lại.",
+            f"Mẫu {where} có lỗi cú pháp (chi tiết của Jinja2: {str(exc.message).rstrip('.')}).",
+            "Sửa mẫu ở dòng đó: kiểm tra các cặp {{ }}, {% %} và {% end… %}.",
         ) from exc
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(
             f"Không tìm thấy mẫu '{exc.name}'.", "Kiểm tra thư mục mẫu báo cáo."
         ) from exc
-    except (jinja2.TemplateError, _NoneValueError, TypeError, ValueError, KeyError) as exc:
+    except UnicodeDecodeError as exc:
+        raise TemplateError(
+            f"Mẫu '{name}' (hoặc mẫu nó gọi tới) không phải văn bản UTF-8.",
+            "Lưu lại tệp mẫu với bảng mã UTF-8 (Notepad: Save As → Encoding: UTF-8).",
+        ) from exc
+    except Exception as exc:  # anything raised while rendering is the template's doing
         filename, line = _traceback_location(exc)
         where = _where(env, filename or name, line)
-        raise TemplateError(
-            f"Mẫu {where} không hiển thị được: {_describe(exc).rstrip('.')}.",
-            "Kiểm tra tên biến trong mẫu (xem templates/README.md).",
-        ) from exc
+        detail, hint = _describe(exc)
+        raise TemplateError(f"Mẫu {where} không hiển thị được: {detail}.", hint) from exc
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException) -> tuple[str, str]:
     if isinstance(exc, jinja2.UndefinedError):
-        return f"biến không tồn tại ({exc.message})"
+        return (
+            f"biến không tồn tại (chi tiết: {exc.message})",
+            "Kiểm tra tên biến trong mẫu (danh sách ở templates/README.md).",
+        )
     if isinstance(exc, SecurityError):
-        return f"thao tác không được phép trong mẫu ({str(exc).rstrip('.')})"
+        return (
+            f"thao tác không được phép trong mẫu của đơn vị (chi tiết: {str(exc).rstrip('.')})",
+            "Mẫu của đơn vị chỉ dùng biến và bộ lọc nêu trong templates/README.md.",
+        )
     if isinstance(exc, _NoneValueError):
-        return "một giá trị in ra bị trống (None)"
-    return str(exc) or type(exc).__name__
+        return "một giá trị in ra bị trống (None)", "Kiểm tra biến in ra ở dòng đó."
+    words = str(exc).rstrip(".") or type(exc).__name__
+    return (
+        f"lỗi khi tính toán trong mẫu (chi tiết: {type(exc).__name__}: {words})",
+        "Sửa biểu thức ở dòng đó rồi chạy lại.",
+    )
 
 
 def _traceback_location(exc: BaseException) -> tuple[str | None, int | None]:
