@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -103,7 +106,8 @@ def test_unwritable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(safewrite.tempfile, "mkstemp", denied)
     with pytest.raises(OutputError) as caught:
         write_new(tmp_path / "a.docx", b"x")
-    assert "Permission denied" in caught.value.message
+    assert "không có quyền ghi vào đó" in caught.value.message
+    assert "Permission" not in caught.value.message
     assert not (tmp_path / "a.docx").exists()
 
 
@@ -149,3 +153,49 @@ def test_a_file_created_meanwhile_is_still_not_overwritten(
     assert "--force" in caught.value.hint
     assert target.read_bytes() == b"another writer"
     assert leftovers(tmp_path) == []
+
+
+def test_the_new_file_has_the_usual_permissions(tmp_path: Path) -> None:
+    # mkstemp's private 0600 would lock colleagues out of a report on a shared folder.
+    old = os.umask(0o022)
+    try:
+        write_new(tmp_path / "a.docx", b"x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "a.docx").stat().st_mode) == 0o644
+
+
+def test_force_keeps_the_permissions_of_the_file_it_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "a.docx"
+    target.write_bytes(b"old")
+    target.chmod(0o664)
+    write_new(target, b"new", force=True)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device"), "đĩa đã đầy"),
+        (OSError(errno.EROFS, "Read-only file system"), "ổ đĩa chỉ cho đọc"),
+        (OSError(errno.EIO, "Input/output error"), "chi tiết: Input/output error"),
+    ],
+)
+def test_system_errors_are_worded_for_the_clerk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, words: str
+) -> None:
+    def failing(*args: object) -> None:
+        raise error
+
+    monkeypatch.setattr(safewrite.os, "fsync", failing)
+    with pytest.raises(OutputError) as caught:
+        write_new(tmp_path / "a.docx", b"x")
+    assert words in caught.value.message and caught.value.hint
+    assert leftovers(tmp_path) == []
+
+
+def test_a_file_in_the_way_of_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError) as caught:
+        write_new(tmp_path / "plan.yaml" / "r.docx", b"x")
+    assert "một phần của đường dẫn là tệp, không phải thư mục" in caught.value.message

@@ -3,22 +3,39 @@
 Every file cchc writes (reports, change tables, progress templates) goes through here. The
 bytes go to a temporary file in the destination's folder, are flushed to disk, then
 moved into place in one step; on any failure (or Ctrl-C) the temporary file is removed
-and the destination is untouched.
+and the destination is untouched. The new file gets the permissions any other program
+would give it (the user's umask), or keeps those of the file it replaces.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from cchc_cli.problems import OutputError, display_path
 
-_LOCKED_HINT = (
-    "Tệp có thể đang mở trong Word hoặc chương trình khác, hoặc không có quyền ghi; "
-    "đóng tệp hoặc chọn nơi khác bằng -o."
+_IN_USE_HINT = (
+    "Tệp có thể đang mở trong Word hoặc chương trình khác: đóng tệp rồi chạy lại, "
+    "hoặc ghi ra nơi khác."
 )
+_ELSEWHERE_HINT = "Chọn nơi ghi khác, hoặc sửa đường dẫn."
+
+# Operating-system errors in the clerk's words (strerror is English on most systems).
+_REASONS = {
+    errno.EACCES: ("không có quyền ghi vào đó", _IN_USE_HINT),
+    errno.EPERM: ("không có quyền ghi vào đó", _IN_USE_HINT),
+    errno.EBUSY: ("tệp đang được chương trình khác dùng", _IN_USE_HINT),
+    errno.EEXIST: ("một phần của đường dẫn là tệp, không phải thư mục", _ELSEWHERE_HINT),
+    errno.ENOTDIR: ("một phần của đường dẫn là tệp, không phải thư mục", _ELSEWHERE_HINT),
+    errno.ENOENT: ("thư mục không tồn tại", _ELSEWHERE_HINT),
+    errno.ENOSPC: ("đĩa đã đầy", "Giải phóng chỗ trên đĩa hoặc ghi ra nơi khác."),
+    errno.EROFS: ("ổ đĩa chỉ cho đọc", _ELSEWHERE_HINT),
+    errno.ENAMETOOLONG: ("tên tệp hoặc đường dẫn quá dài", "Chọn tên ngắn hơn."),
+}
 
 
 def already_exists(shown: str) -> OutputError:
@@ -42,44 +59,54 @@ def write_new(
     what it protects and how to get around it.
     """
     shown = display_path(path)
-    if path.is_dir():
-        raise OutputError(f"'{shown}' là một thư mục, không phải tệp.", "Chỉ ra tên tệp bằng -o.")
-    if path.exists() and not force:
-        raise exists(shown)
     try:
+        if path.is_dir():
+            raise OutputError(f"'{shown}' là một thư mục, không phải tệp.", "Chỉ ra tên tệp.")
+        if path.exists() and not force:
+            raise exists(shown)
+        mode = _mode_for(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
         )
     except OSError as exc:
-        raise OutputError(
-            f"Không tạo được tệp trong thư mục '{display_path(path.parent)}': "
-            f"{exc.strerror or exc}.",
-            _LOCKED_HINT,
-        ) from exc
+        raise _failed(f"Không tạo được tệp '{shown}'", exc) from exc
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temp, mode)
         _move_into_place(temp, path, shown, force=force, exists=exists)
     except OSError as exc:
-        raise OutputError(
-            f"Không ghi được tệp '{shown}': {exc.strerror or exc}.", _LOCKED_HINT
-        ) from exc
+        raise _failed(f"Không ghi được tệp '{shown}'", exc) from exc
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _mode_for(path: Path) -> int:
+    # mkstemp makes a private (0600) file: colleagues on a shared folder could not open
+    # the report. Keep the replaced file's permissions, else what the umask allows.
+    if path.exists():
+        return stat.S_IMODE(path.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _failed(what: str, exc: OSError) -> OutputError:
+    reason, hint = _REASONS.get(exc.errno or 0, ("", _IN_USE_HINT))
+    if not reason:
+        reason = f"lỗi của hệ thống (chi tiết: {exc.strerror or exc})"
+    return OutputError(f"{what}: {reason}.", hint)
 
 
 def _move_into_place(
     temp: Path, path: Path, shown: str, *, force: bool, exists: Callable[[str], OutputError]
 ) -> None:
     if force:
-        try:
-            os.replace(temp, path)
-        except PermissionError as exc:
-            raise OutputError(f"Không ghi đè được tệp '{shown}'.", _LOCKED_HINT) from exc
+        os.replace(temp, path)
         return
     try:
         # A hard link never replaces an existing file: no race with another writer.
