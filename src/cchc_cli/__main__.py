@@ -1,5 +1,5 @@
 """Allow `python -m cchc_cli`."""
 
-from cchc_cli.cli import main
+from cchc_cli.launch import main
 
 main()
