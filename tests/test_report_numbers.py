@@ -72,3 +72,21 @@ def test_letters_follow_vietnamese_order() -> None:
 
 def test_roman() -> None:
     assert [numbers.roman(n) for n in (1, 2, 3, 4, 5)] == ["I", "II", "III", "IV", "V"]
+
+
+@given(
+    st.floats(min_value=0, max_value=100, allow_nan=False),
+    st.sampled_from([50.0, 80.0, 90.0, 95.0, 98.5, 100.0]),
+)
+def test_a_figure_never_prints_like_a_target_it_differs_from(value: float, target: float) -> None:
+    decimals = numbers.decimals_apart(value, target)
+    if abs(value - target) >= 1e-4:
+        assert numbers.number(value, decimals) != numbers.number(target, decimals)
+    else:
+        assert decimals <= 4
+
+
+def test_a_rate_near_its_target_shows_the_decimal_that_decides() -> None:
+    assert numbers.with_unit(94.96, "%", numbers.decimals_apart(94.96, 95)) == "94,96%"
+    assert numbers.with_unit(95.04, "%", numbers.decimals_apart(95.04, 95)) == "95,04%"
+    assert numbers.with_unit(90.54, "%", numbers.decimals_apart(90.54, 95)) == "90,5%"

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BeforeValidator, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from cchc_cli.model.plan import vi
@@ -59,7 +59,20 @@ def _count(value: Any) -> Any:
     return value
 
 
-Count = Annotated[int | None, BeforeValidator(_count)]
+# Far above any commune's figures, far below where a float would lose digits in a report.
+MAX_FIGURE = 10**12
+
+
+def _bounded(value: Any) -> Any:
+    if value is not None and abs(value) > MAX_FIGURE:
+        raise PydanticCustomError(
+            "figure_too_large", "số quá lớn (tối đa 1.000.000.000.000); kiểm tra lại số liệu"
+        )
+    return value
+
+
+Count = Annotated[int | None, BeforeValidator(_count), AfterValidator(_bounded)]
+Figure = Annotated[float | None, AfterValidator(_bounded)]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -131,7 +144,7 @@ class IndicatorProgress(Model):
         "Các số liệu khai báo trong counts của chỉ số, ví dụ received: 1200.",
         default={},
     )
-    value: float | None = vi(
+    value: Figure = vi(
         "Giá trị", "Với chỉ số một giá trị: số, phần trăm ghi 97.5 cho 97,5%.", default=None
     )
     text: Text | None = vi(

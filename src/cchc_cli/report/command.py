@@ -67,7 +67,8 @@ def _done(written: Written) -> None:
     out.print(f"Đã ghi báo cáo {written.period.name}: {display_path(written.path)}", markup=False)
     if written.placeholders:
         out.print(
-            f"Bản dự thảo còn {written.placeholders} chỗ '…' cần điền trước khi trình ký.",
+            f"Bản dự thảo còn {written.placeholders} mục chưa có số liệu, hiện bằng '…'; "
+            "điền trước khi trình ký.",
             markup=False,
         )
     if written.send_before is not None and written.days_left < 0:

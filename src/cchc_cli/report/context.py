@@ -78,6 +78,7 @@ class ReportContext:
     signer_name: str
     recipients: tuple[str, ...]
     archive: str
+    gaps: int = 0  # in a draft: the missing items, each shown as "…"
 
 
 class _Missing:
@@ -164,6 +165,7 @@ def build_context(
         tasks=tasks,
         indicators=indicators,
         summary=summarise(tasks),
+        gaps=len(missing.problems),
     )
     if missing.problems and not draft:
         raise InvalidInputError(

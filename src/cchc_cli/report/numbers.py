@@ -31,11 +31,25 @@ def percent(value: float, decimals: int = 1) -> str:
     return f"{number(value, decimals)}%"
 
 
-def with_unit(value: float, unit: str | None) -> str:
+def with_unit(value: float, unit: str | None, decimals: int = 1) -> str:
     """A value followed by its unit: "95,5%", "12 hồ sơ"."""
     if unit == "%":
-        return percent(value)
-    return f"{number(value)} {unit}" if unit else number(value)
+        return percent(value, decimals)
+    return f"{number(value, decimals)} {unit}" if unit else number(value, decimals)
+
+
+def decimals_apart(value: float, target: float, most: int = 4) -> int:
+    """Decimals (1 to ``most``) enough to show ``value`` apart from ``target``.
+
+    94,96% must not read as 95% next to a target of "trên 95%" and a verdict of
+    "chưa đạt": one more decimal at a time until the two no longer print alike.
+    """
+    decimals = 1
+    while (
+        decimals < most and value != target and number(value, decimals) == number(target, decimals)
+    ):
+        decimals += 1
+    return decimals
 
 
 def date_words(day: date) -> str:

@@ -163,10 +163,12 @@ def indicator_row(
     elif result.not_rolled_up:
         actual = "không cộng dồn"
     elif result.value is not None and result.text is None:
-        actual = numbers.with_unit(result.value, indicator.unit)
         target = indicator.target
+        decimals = 1
         if target and target.direction and target.value is not None:
             achieved = target.direction.achieved(round(result.value, 6), target.value)
+            decimals = numbers.decimals_apart(round(result.value, 6), target.value)
+        actual = numbers.with_unit(result.value, indicator.unit, decimals)
     else:
         actual = result.text or NOT_APPLICABLE
     verdict = NOT_APPLICABLE if achieved is None else ("đạt" if achieved else "chưa đạt")

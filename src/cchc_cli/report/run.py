@@ -11,7 +11,6 @@ from cchc_cli.model.plan import Plan
 from cchc_cli.periods import Period, default_report_path
 from cchc_cli.problems import CchcError, UsageError
 from cchc_cli.report.context import build_context
-from cchc_cli.report.rows import PLACEHOLDER
 
 
 @dataclass(frozen=True)
@@ -103,20 +102,10 @@ def generate(
     if output is None and output_dir is not None:
         target = output_dir / target.name
     write_new(target, data, force=request.force)
-    text = data.decode("utf-8") if request.fmt == "md" else ""
-    holes = text.count(PLACEHOLDER) if text else _docx_placeholders(data)
     dates = period.schedule(plan)
     # Late as of the date the report bears (--date), else as of today.
     sent = request.report_date or request.today
-    return Written(target, period, holes, dates.send_before, dates.days_left(sent))
-
-
-def _docx_placeholders(data: bytes) -> int:
-    import io
-    import zipfile
-
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return archive.read("word/document.xml").decode("utf-8").count(PLACEHOLDER)
+    return Written(target, period, report.gaps, dates.send_before, dates.days_left(sent))
 
 
 @dataclass
