@@ -140,6 +140,9 @@ def test_folder_of_units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     for name in ("don-vi-a", "don-vi-b"):
         shutil.copy(plan, plan.parent / f"{name}.yaml")
         shutil.copytree(Path("progress") / PLAN_NAME, Path("progress") / name)
+        for record in (Path("progress") / name).glob("*.yaml"):
+            text = record.read_text(encoding="utf-8")
+            record.write_text(text.replace(f"{PLAN_NAME}.yaml", f"{name}.yaml"), encoding="utf-8")
     shutil.copy(plan, plan.parent / "chua-co-tien-do.yaml")
     (plan.parent / "hong.yaml").write_text("unit: [\n", encoding="utf-8")
     result = run_cli("report", "--quarter", "2024-Q1", "plans", "-o", "out", *DATE)
@@ -257,3 +260,40 @@ def test_a_draft_counts_the_missing_items_not_its_own_banner(unit: Path) -> None
     gappy = run_cli("report", "-q", "2024-Q1", "-f", "md", "--draft", *DATE)
     assert gappy.exit_code == 0, gappy.stderr
     assert "Bản dự thảo còn 1 mục chưa có số liệu, hiện bằng '…'" in gappy.stdout
+
+
+def test_a_record_of_another_plan_is_refused(unit: Path) -> None:
+    record = Path("progress/hoa-binh-2024/2024-Q1.yaml")
+    other = Path("plans/khac-2024.yaml")
+    shutil.copy(unit, other)
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("hoa-binh-2024.yaml", "khac-2024.yaml"), encoding="utf-8")
+    result = run_cli("report", "-q", "2024-Q1", "plans/hoa-binh-2024.yaml", "-f", "md", *DATE)
+    assert result.exit_code == 1
+    assert re.search(r"2024-Q1\.yaml:\d+:\d+: lỗi E419", result.stderr), result.stderr
+    assert not Path("reports").exists()
+
+
+def test_a_record_named_for_another_quarter_is_refused(unit: Path) -> None:
+    record = Path("progress/hoa-binh-2024/2024-Q1.yaml")
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("quarter: 2024-Q1", "quarter: 2024-Q3"), encoding="utf-8")
+    result = run_cli("validate", record)
+    assert result.exit_code == 1
+    assert "E418 Tệp tên 2024-Q1.yaml nhưng ghi quarter: 2024-Q3." in result.stdout
+
+
+def test_a_record_saved_as_yml_is_found(unit: Path) -> None:
+    record = Path("progress/hoa-binh-2024/2024-Q1.yaml")
+    record.rename(record.with_suffix(".yml"))
+    result = run_cli("report", "-q", "2024-Q1", "-f", "md", *DATE)
+    assert result.exit_code == 0, result.stderr
+    again = run_cli("progress", "new", "-q", "2024-Q1")
+    assert again.exit_code == 3 and "2024-Q1.yml" in again.stderr
+
+
+def test_a_progress_file_given_as_the_plan_is_said_to_be_one(unit: Path) -> None:
+    result = run_cli("report", "-q", "2024-Q1", "progress/hoa-binh-2024/2024-Q1.yaml", *DATE)
+    assert result.exit_code == 1
+    assert "E113 Đây là tệp tiến độ (có 'quarter:'), không phải tệp kế hoạch." in result.stderr
+    assert result.stderr.count(" lỗi ") == 1

@@ -5,16 +5,37 @@ from __future__ import annotations
 from pathlib import Path
 
 from cchc_cli.checks import CHECKS
-from cchc_cli.loading import Loaded, load_model
+from cchc_cli.loading import Loaded, read_bytes, validate_document
 from cchc_cli.model.plan import Plan
-from cchc_cli.problems import InvalidInputError, UsageError
+from cchc_cli.model.progress import is_progress_document
+from cchc_cli.problems import InvalidInputError, Mark, ProblemList, UsageError, display_path
+from cchc_cli.yamlsafe import load_bytes
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def load_plan(path: Path, raw: bytes | None = None) -> Loaded[Plan]:
-    """Load a plan and run all semantic checks; problems are collected, never raised."""
-    return load_model(path, Plan, [c.check for c in CHECKS], raw=raw)
+    """Load a plan and run all semantic checks; problems are collected, never raised.
+
+    A progress file given where a plan is wanted is said to be one (E113), instead of
+    being checked as a plan it was never meant to be.
+    """
+    problems = ProblemList(display_path(path))
+    if raw is None:
+        raw = read_bytes(path, problems)
+    document = load_bytes(raw, problems) if raw is not None else None
+    if document is None:
+        return Loaded(path, problems.path, None, None, problems.items)
+    if is_progress_document(document.data):
+        problems.add(
+            Mark(1, 1),
+            "E113",
+            "Đây là tệp tiến độ (có 'quarter:'), không phải tệp kế hoạch.",
+            "Chỉ ra tệp kế hoạch, ví dụ plans/phu-lien-2024.yaml; tệp tiến độ ghi kế hoạch "
+            "của nó ở khóa 'plan:'.",
+        )
+        return Loaded(path, problems.path, None, document, problems.items)
+    return validate_document(path, document, Plan, [c.check for c in CHECKS], problems)
 
 
 def load_plan_or_raise(path: Path) -> Plan:

@@ -9,6 +9,7 @@ the annual report Q1 to Q4.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,9 +34,18 @@ def progress_path(progress_dir: Path, plan_path: Path, year: int, quarter: int) 
     return progress_dir / plan_path.stem / f"{year:04d}-Q{quarter}.yaml"
 
 
+def existing_or_new(path: Path) -> Path:
+    """``path``, or its ``.yml`` spelling when only that one exists."""
+    other = path.with_suffix(".yml")
+    return other if not path.exists() and other.is_file() else path
+
+
 def period_progress_paths(progress_dir: Path, plan_path: Path, period: Period) -> list[Path]:
     """The quarter files a report period aggregates, in order (existing or not)."""
-    return [progress_path(progress_dir, plan_path, period.year, q) for q in period.quarters]
+    return [
+        existing_or_new(progress_path(progress_dir, plan_path, period.year, q))
+        for q in period.quarters
+    ]
 
 
 def plan_path_of(path: Path, progress: Progress) -> Path:
@@ -52,10 +62,30 @@ class ProgressWithPlan:
     plan_path: Path | None
 
 
-def load_progress(path: Path, plan: Plan | None = None) -> Loaded[Progress]:
+def load_progress(
+    path: Path, plan: Plan | None = None, plan_path: Path | None = None
+) -> Loaded[Progress]:
     """Load a progress record and cross-check it with its plan (loaded from 'plan:' if
-    not given). Problems of the plan itself are included; nothing is raised."""
-    return load_progress_with_plan(path, plan).loaded
+    not given). Problems of the plan itself are included; nothing is raised.
+
+    With ``plan_path`` (a report being built from that plan), a record whose 'plan:'
+    names another plan is an error: its figures belong to another unit or year.
+    """
+    loaded = load_progress_with_plan(path, plan).loaded
+    if plan_path is not None and loaded.model is not None and loaded.document is not None:
+        named = plan_path_of(path, loaded.model)
+        if named.resolve() != plan_path.resolve():
+            located = Located(loaded.shown, loaded.document)
+            loaded.problems.append(
+                located.problem(
+                    ("plan",),
+                    "E419",
+                    f"Tệp tiến độ ghi kế hoạch '{display_path(named)}', không phải "
+                    f"'{display_path(plan_path)}' đang lập báo cáo.",
+                    "Sửa khóa 'plan:' cho đúng kế hoạch, hoặc dùng --progress-dir khác.",
+                )
+            )
+    return loaded
 
 
 def load_progress_with_plan(path: Path, plan: Plan | None = None) -> ProgressWithPlan:
@@ -66,6 +96,7 @@ def load_progress_with_plan(path: Path, plan: Plan | None = None) -> ProgressWit
     if loaded.model is None or loaded.document is None:
         return ProgressWithPlan(loaded, plan, None)
     located = Located(loaded.shown, loaded.document)
+    _quarter_matches_name(path, loaded.model, located, loaded.problems)
     plan_path: Path | None = None
     if plan is None:
         plan_path = plan_path_of(path, loaded.model)
@@ -73,6 +104,26 @@ def load_progress_with_plan(path: Path, plan: Plan | None = None) -> ProgressWit
     if plan is not None:
         loaded.problems.extend(run_checks(loaded.model, plan, located))
     return ProgressWithPlan(loaded, plan, plan_path)
+
+
+def _quarter_matches_name(
+    path: Path, progress: Progress, at: Located, problems: list[Problem]
+) -> None:
+    # Reports find a quarter's record by its file name: a different 'quarter:' inside
+    # would put one quarter's figures in another's report.
+    named = re.fullmatch(r"(\d{4})-Q([1-4])\.ya?ml", path.name, flags=re.IGNORECASE)
+    if named is None:
+        return
+    year, number = int(named.group(1)), int(named.group(2))
+    if (year, number) != (progress.quarter.year, progress.quarter.number):
+        problems.append(
+            at.problem(
+                ("quarter",),
+                "E418",
+                f"Tệp tên {path.name} nhưng ghi quarter: {progress.quarter}.",
+                f"Sửa thành quarter: {year}-Q{number}, hoặc đổi tên tệp cho khớp.",
+            )
+        )
 
 
 def _load_named_plan(plan_path: Path, at: Located, problems: list[Problem]) -> Plan | None:

@@ -18,7 +18,7 @@ from cchc_cli.model.plan import Indicator, Measure, Plan, Task
 from cchc_cli.model.progress import Progress, Quarter, TaskStatus
 from cchc_cli.periods import quarter_window
 from cchc_cli.problems import InvalidInputError, OutputError, UsageError
-from cchc_cli.progress import progress_path
+from cchc_cli.progress import existing_or_new, progress_path
 from cchc_cli.safewrite import write_new
 
 SCHEMA_FILE = Path("schema") / "cchc-progress.schema.json"
@@ -54,7 +54,7 @@ def previous_progress(
     """The most recent earlier quarter's record within the plan's years, if any."""
     current = quarter.previous()
     while current.year >= plan.years.start:
-        path = progress_path(progress_dir, plan_path, current.year, current.number)
+        path = existing_or_new(progress_path(progress_dir, plan_path, current.year, current.number))
         if path.is_file():
             loaded = load_model(path, Progress)
             if loaded.model is None:
@@ -165,7 +165,7 @@ def new_progress(
             f"Quý {quarter} nằm ngoài {plan.years} của kế hoạch {plan_path.name}.",
             "Chọn một quý trong năm của kế hoạch.",
         )
-    out = progress_path(progress_dir, plan_path, quarter.year, quarter.number)
+    out = existing_or_new(progress_path(progress_dir, plan_path, quarter.year, quarter.number))
     previous = previous_progress(progress_dir, plan_path, plan, quarter)
     text = progress_text(plan, plan_path, out, quarter, previous)
     write_new(out, text.encode("utf-8"), exists=_exists)

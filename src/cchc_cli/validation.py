@@ -7,6 +7,7 @@ from pathlib import Path
 from cchc_cli.checks import CHECKS
 from cchc_cli.loading import read_bytes, validate_document
 from cchc_cli.model.plan import Plan
+from cchc_cli.model.progress import is_progress_document
 from cchc_cli.plans import expand_paths
 from cchc_cli.problems import Problem, ProblemList, display_path
 from cchc_cli.reporters import Outcome
@@ -22,19 +23,11 @@ def validate_file(path: Path) -> list[Problem]:
     document = load_bytes(raw, problems) if raw is not None else None
     if document is None:
         return problems.items
-    if _is_progress(document.data):
+    if is_progress_document(document.data):
         from cchc_cli.progress import load_progress
 
         return load_progress(path).problems
     return validate_document(path, document, Plan, _PLAN_CHECKS, problems).problems
-
-
-def _is_progress(data: object) -> bool:
-    try:
-        from cchc_cli.progress import is_progress_document
-    except ImportError:  # progress records arrive with `cchc report`
-        return False
-    return isinstance(data, dict) and is_progress_document(data)
 
 
 def validate_paths(paths: list[Path]) -> Outcome:

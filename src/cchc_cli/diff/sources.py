@@ -9,6 +9,7 @@ from pathlib import Path
 
 from cchc_cli.diff.wording import clean
 from cchc_cli.model.plan import Plan
+from cchc_cli.model.progress import is_progress_document
 from cchc_cli.problems import (
     InvalidInputError,
     Problem,
@@ -31,14 +32,6 @@ class Source:
         return (self.plan.unit.kind.value, clean(self.plan.unit.name).casefold())
 
 
-def _is_progress(data: object) -> bool:
-    try:
-        from cchc_cli.progress import is_progress_document  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:  # progress records arrive with `cchc report`
-        return False
-    return isinstance(data, dict) and bool(is_progress_document(data))
-
-
 def _load(path: Path, raw: bytes | None, shown: str, problems: list[Problem]) -> Plan | None:
     """The plan in ``raw`` (or the file), or None with its problems added to ``problems``.
 
@@ -49,7 +42,7 @@ def _load(path: Path, raw: bytes | None, shown: str, problems: list[Problem]) ->
     loaded = load_plan(path, raw=raw)
     if loaded.ok and loaded.model is not None:
         return loaded.model
-    if loaded.document is not None and _is_progress(loaded.document.data):
+    if loaded.document is not None and is_progress_document(loaded.document.data):
         return None
     # A revision's bytes are loaded under the working file's path: name them as shown.
     problems.extend(dataclasses.replace(p, path=shown) for p in loaded.problems)

@@ -60,7 +60,7 @@ def load_records(
         if not path.is_file():
             records.append(None)
             continue
-        loaded = load_progress(path, plan)
+        loaded = load_progress(path, plan, plan_path)
         if not loaded.ok or loaded.model is None:
             problems.extend(p for p in loaded.problems if p.severity == "error")
             records.append(None)
