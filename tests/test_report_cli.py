@@ -157,6 +157,12 @@ def test_folder_of_units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert "bỏ qua" in result.stdout
     assert "hong" in result.stdout
     assert "Đã ghi 3 báo cáo; bỏ qua 1 đơn vị; lỗi 1 đơn vị." in result.stdout.replace("\n", " ")
+    assert re.search(r"hong\.yaml:\d+:\d+: lỗi E103", result.stderr), "the broken plan's lines"
+    # Run again: every report exists now, the one kind of failure keeps its code (3).
+    (plan.parent / "hong.yaml").unlink()
+    again = run_cli("report", "--quarter", "2024-Q1", "plans", "-o", "out", *DATE)
+    assert again.exit_code == 3
+    assert "--force" in again.stdout
 
 
 def test_folder_all_good_exits_zero(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

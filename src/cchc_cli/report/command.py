@@ -108,16 +108,27 @@ def _folder(request: Request, folder: Path) -> None:
         outcome = generate_folder(request, plans, step)
     _summary(outcome)
     if outcome.failed:
-        raise CchcError(
+        from cchc_cli.problems import InvalidInputError
+        from cchc_cli.reporters import report_problems
+
+        for _, exc in outcome.failed:
+            if isinstance(exc, InvalidInputError):
+                report_problems(exc.problems)
+        error = CchcError(
             f"{len(outcome.failed)} đơn vị không lập được báo cáo (xem bảng trên).",
             "Sửa lỗi của từng đơn vị rồi chạy lại; các báo cáo đã ghi được giữ nguyên.",
         )
+        # One kind of failure keeps its documented code (3: a report already exists).
+        codes = {exc.exit_code for _, exc in outcome.failed}
+        error.exit_code = codes.pop() if len(codes) == 1 else 1
+        raise error
 
 
 def _is_progress_file(path: Path) -> bool:
     # A folder may hold progress records next to plans; they have a top-level 'quarter:'.
     try:
-        head = path.read_text(encoding="utf-8-sig", errors="replace")[:4000]
+        with path.open("rb") as stream:
+            head = stream.read(4000).decode("utf-8-sig", errors="replace")
     except OSError:
         return False
     return re.search(r"(?m)^quarter\s*:", head) is not None
@@ -125,6 +136,7 @@ def _is_progress_file(path: Path) -> bool:
 
 def _summary(outcome: Outcome) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     from cchc_cli.console import console
 
@@ -137,11 +149,12 @@ def _summary(outcome: Outcome) -> None:
     if not (outcome.skipped or outcome.failed):
         return
     table = Table(title="Đơn vị không có báo cáo", title_justify="left")
-    table.add_column("Kế hoạch")
+    table.add_column("Kế hoạch", overflow="fold")
     table.add_column("Kết quả")
-    table.add_column("Lý do")
+    table.add_column("Lý do và cách xử lý", overflow="fold")
     for path, reason in outcome.skipped:
-        table.add_row(display_path(path), "bỏ qua", reason)
+        table.add_row(Text(display_path(path)), "bỏ qua", Text(reason))
     for path, exc in outcome.failed:
-        table.add_row(display_path(path), "lỗi", exc.message)
+        why = f"{exc.message} → {exc.hint}" if exc.hint else exc.message
+        table.add_row(Text(display_path(path)), "lỗi", Text(why))
     out.print(table)
