@@ -70,3 +70,24 @@ def test_an_error_kind_not_known_keeps_clicks_words_as_detail() -> None:
     assert error.exit_code == 2
     assert error.message == "Cách dùng không đúng (chi tiết: Something click says in English)."
     assert error.hint == "Xem cách dùng: cchc report --help"
+
+
+class BadParameter(Exception):  # noqa: N818 - named as click's, which translate reads
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.ctx = None
+        self.param = None
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("path 'a.yaml' is not readable.", "Không có quyền đọc 'a.yaml'."),
+        ("Path 'plans' does not exist.", "Không tìm thấy 'plans'."),
+        ("File 'plans' is a directory.", "'plans' là thư mục, cần một tệp."),
+    ],
+)
+def test_path_problems_from_click_are_told_in_vietnamese(message: str, said: str) -> None:
+    error = translate(BadParameter(message), ["validate"])
+    assert error.message == said and error.exit_code == 2

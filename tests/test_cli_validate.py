@@ -254,3 +254,17 @@ def test_a_reader_that_stops_early_does_not_change_the_verdict() -> None:
         error = process.stderr.read()
         assert process.wait(timeout=60) == 0, error
     assert b"Traceback" not in error
+
+
+def test_a_decimal_comma_in_braces_gets_a_hint(tmp_path: Path) -> None:
+    text = (PLANS / "phu-lien-2024.yaml").read_text(encoding="utf-8")
+    assert "{direction: exactly, value: 100}" in text
+    target = tmp_path / "x.yaml"
+    target.write_text(
+        text.replace("{direction: exactly, value: 100}", "{direction: exactly, value: 99,5}", 1),
+        encoding="utf-8",
+    )
+    result = run_cli("validate", target)
+    assert result.exit_code == 1
+    assert "E204 Khóa '5' không hợp lệ" in result.stdout
+    assert "viết số với dấu chấm (ví dụ 90.5)" in result.stdout

@@ -235,3 +235,10 @@ def test_arbitrary_yaml_documents_end_in_a_model_or_diagnostics(
     assert loaded.model is not None or loaded.problems
     for problem in loaded.problems:
         assert problem.message and problem.code
+
+
+def test_a_tab_under_a_key_is_named_even_by_libyaml() -> None:
+    problems = ProblemList("t.yaml")
+    assert load_bytes(b"unit:\n\tname: x\n", problems) is None
+    (tab,) = problems.items
+    assert (tab.line, tab.column, tab.message) == (2, 1, "Ký tự Tab không được dùng để thụt lề")

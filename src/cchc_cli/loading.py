@@ -195,6 +195,13 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[
         )
     if kind == "extra_forbidden":
         field = str(loc[-1])
+        if field.isdigit():
+            # "{value: 90,5}": in a flow mapping the comma starts another key, '5'.
+            return (
+                f"Khóa '{field}' không hợp lệ tại {_where(loc[:-1])}.",
+                "Nếu đây là phần thập phân của số ngay trước, viết số với dấu chấm "
+                f"(ví dụ 90.{field}): trong YAML dấu phẩy ngăn các mục.",
+            )
         known = _field_names(model, loc[:-1])
         guess = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
         hint = (

@@ -75,8 +75,23 @@ def _what(param: Any) -> str:
     return f"tùy chọn {'/'.join(param.opts)}"
 
 
+_PATH_PROBLEMS = (
+    ("is not readable", "Không có quyền đọc '{}'.", "Kiểm tra quyền truy cập tệp hoặc thư mục."),
+    ("does not exist", "Không tìm thấy '{}'.", "Kiểm tra đường dẫn."),
+    ("is a directory", "'{}' là thư mục, cần một tệp.", "Chỉ ra một tệp."),
+    ("is a file", "'{}' là tệp, cần một thư mục.", "Chỉ ra một thư mục."),
+)
+
+
 def _bad_value(param: Any, message: str, see: str) -> UsageError:
-    where = "/".join(param.opts) if param is not None and param.opts else "tham số"
+    named = re.search(r"'([^']*)'", message)
+    for words, text, hint in _PATH_PROBLEMS:
+        if named and words in message:
+            return UsageError(text.format(named.group(1)), hint)
+    if param is not None and getattr(param, "param_type_name", "") == "argument":
+        where = param.metavar or param.name.upper()
+    else:
+        where = "/".join(param.opts) if param is not None and param.opts else "tham số"
     choices = _choices(param)
     if choices:
         given = re.search(r"'([^']*)'", message)

@@ -144,10 +144,16 @@ def looks_legacy(text: str) -> bool:
     return odd >= 2
 
 
-def _syntax_problem(exc: yaml.YAMLError, problems: ProblemList) -> None:
+def _syntax_problem(exc: yaml.YAMLError, problems: ProblemList, text: str = "") -> None:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     where = Mark(mark.line + 1, mark.column + 1) if mark is not None else Mark(1, 1)
     raw = str(getattr(exc, "problem", "") or exc)
+    if (
+        raw.startswith("found character that cannot start any token")
+        and _char_at(text, where) == "\t"
+    ):
+        # libyaml does not name the character; a tab is by far the most common one.
+        raw = "found a tab character"
     known = _SYNTAX_MESSAGES.get(_syntax_key(raw))
     if known is not None:
         problems.add(where, "E103", known[0], known[1])
@@ -155,6 +161,14 @@ def _syntax_problem(exc: yaml.YAMLError, problems: ProblemList) -> None:
     # An error we have no Vietnamese wording for keeps the parser's words as a clue.
     message, hint = _DEFAULT_SYNTAX
     problems.add(where, "E103", f"{message} (chi tiết của bộ đọc YAML: {raw})", hint)
+
+
+def _char_at(text: str, where: Mark) -> str:
+    lines = text.splitlines()
+    if not 1 <= where.line <= len(lines):
+        return ""
+    line = lines[where.line - 1]
+    return line[where.column - 1] if 1 <= where.column <= len(line) else ""
 
 
 def _syntax_key(raw: str) -> str:
@@ -424,7 +438,7 @@ def load_text(text: str, problems: ProblemList) -> Document | None:
     try:
         builder.run(parser)
     except yaml.YAMLError as exc:
-        _syntax_problem(exc, problems)
+        _syntax_problem(exc, problems, text)
         return None
     finally:
         parser.dispose()
