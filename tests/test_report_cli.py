@@ -303,3 +303,12 @@ def test_a_progress_file_given_as_the_plan_is_said_to_be_one(unit: Path) -> None
     assert result.exit_code == 1
     assert "E113 Đây là tệp tiến độ (có 'quarter:'), không phải tệp kế hoạch." in result.stderr
     assert result.stderr.count(" lỗi ") == 1
+
+
+def test_the_output_name_chooses_the_format(unit: Path) -> None:
+    result = run_cli("report", "-q", "2024-Q1", "-o", "bao-cao.md", *DATE)
+    assert result.exit_code == 0, result.stderr
+    assert Path("bao-cao.md").read_text(encoding="utf-8").startswith("**ỦY BAN NHÂN DÂN")
+    clash = run_cli("report", "-q", "2024-Q1", "-f", "docx", "-o", "khac.md", *DATE)
+    assert clash.exit_code == 2 and "đuôi .md nhưng định dạng là docx" in clash.stderr
+    assert not Path("khac.md").exists()

@@ -12,9 +12,9 @@ from typing import Generic, TypeVar
 
 from cchc_cli.loading import Located
 from cchc_cli.model.areas import area_codes, area_title
-from cchc_cli.model.plan import Measure, Plan, ReportKind
+from cchc_cli.model.plan import Measure, Plan, ReportKind, ScheduledReport
 from cchc_cli.model.types import DueKind
-from cchc_cli.problems import Problem, Severity
+from cchc_cli.problems import CchcError, Problem, Severity
 
 PlanCheck = Callable[[Plan, Located], Iterable[Problem]]
 C = TypeVar("C", bound=Callable[..., Iterable[Problem]])
@@ -236,21 +236,39 @@ def reporting_rule(plan: Plan, at: Located) -> Iterator[Problem]:
         base = ("reporting", "reports", index)
         if report.kind in seen:
             yield at.problem(
-                (*base, "kind"), "E314", f"Kỳ báo cáo '{report.kind}' khai báo hai lần.", ""
+                (*base, "kind"),
+                "E314",
+                f"Kỳ báo cáo '{report.kind}' khai báo hai lần.",
+                "Giữ một mục cho mỗi kỳ: quy-1, 6-thang, quy-3, nam.",
             )
         seen.add(report.kind)
-        end = report.window_end
-        if (
-            end is not None
-            and report.cutoff is not None
-            and ((report.cutoff.month, report.cutoff.day) > (end.month, end.day))
-        ):
-            yield at.problem(
-                (*base, "cutoff"),
-                "E315",
-                f"Ngày chốt số liệu {report.cutoff} sau ngày kết thúc kỳ số liệu {end}.",
-                "Ngày chốt phải trong kỳ số liệu.",
-            )
+        yield from _report_dates(plan, report, base, at)
+
+
+def _report_dates(
+    plan: Plan, report: ScheduledReport, base: tuple[str | int, ...], at: Located
+) -> Iterator[Problem]:
+    # The same computation the reports and `cchc deadlines` use, so what passes here
+    # never fails there.
+    from cchc_cli.periods import LAST_MONTH, dates_for, window
+
+    year = plan.years.start
+    start, end = window(report.kind, year, report)
+    last = LAST_MONTH[report.kind]
+    if end.month not in (last, last - 1):
+        field = "window_end" if report.window_end is not None else "window_start"
+        yield at.problem(
+            (*base, field),
+            "E316",
+            f"Kỳ số liệu {start:%d/%m} – {end:%d/%m} của kỳ '{report.kind}' không kết thúc "
+            f"trong tháng {last}, tháng cuối của kỳ báo cáo.",
+            f"Theo Nghị định 09/2019: từ ngày 15 tháng trước kỳ đến ngày 14/{last:02d}.",
+        )
+        return
+    try:
+        dates_for(report.kind, year, report)
+    except CchcError as exc:
+        yield at.problem((*base, "cutoff"), "E315", exc.message, exc.hint)
 
 
 CHECKS: tuple[RegisteredCheck[PlanCheck], ...] = (

@@ -67,11 +67,15 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
         ),
     ] = None,
     fmt: Annotated[
-        str,
+        Optional[str],  # noqa: UP045
         typer.Option(
-            "--format", "-f", help="docx (mặc định) hoặc md (Markdown).", metavar="docx|md"
+            "--format",
+            "-f",
+            help="docx hoặc md (Markdown); mặc định theo đuôi tệp -o, không có thì docx.",
+            show_default=False,
+            metavar="docx|md",
         ),
-    ] = "docx",
+    ] = None,
     draft: Annotated[
         bool, typer.Option("--draft", help="Thiếu số liệu thì để '…' thay vì báo lỗi.")
     ] = False,

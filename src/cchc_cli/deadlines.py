@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from cchc_cli.model.plan import Plan
 from cchc_cli.periods import Period, PeriodDates, default_report_path, periods_of_year, report_rule
 from cchc_cli.problems import CchcError
+from cchc_cli.report.numbers import number
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -33,10 +34,10 @@ class Deadline:
     def remaining(self) -> str:
         """ "còn 12 ngày", "hôm nay", "quá hạn 3 ngày"."""
         if self.days_left > 0:
-            return f"còn {self.days_left} ngày"
+            return f"còn {number(self.days_left)} ngày"
         if self.days_left == 0:
             return "hôm nay"
-        return f"quá hạn {-self.days_left} ngày"
+        return f"quá hạn {number(-self.days_left)} ngày"
 
     @property
     def status(self) -> str:

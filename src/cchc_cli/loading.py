@@ -89,7 +89,12 @@ def read_bytes(path: Path, problems: ProblemList) -> bytes | None:
     except PermissionError:
         problems.add(Mark(0, 0), "E002", "Không có quyền đọc tệp.", "Kiểm tra quyền truy cập tệp.")
     except OSError as exc:
-        problems.add(Mark(0, 0), "E002", f"Không đọc được tệp: {exc.strerror}.", "")
+        problems.add(
+            Mark(0, 0),
+            "E002",
+            f"Không đọc được tệp (chi tiết của hệ thống: {exc.strerror or exc}).",
+            "Kiểm tra tệp có còn trên đĩa, không bị chương trình khác khóa.",
+        )
     return None
 
 
@@ -224,8 +229,14 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[
         return f"{where}: {text.format(**ctx)}.", hint
     if kind.startswith(("text_", "date_", "due_", "monthday_", "years_", "quarter_")):
         return f"{where}: {error['msg']}.", _CUSTOM_HINTS.get(kind.split("_", maxsplit=1)[0], "")
-    return f"{where}: giá trị không hợp lệ ({error['msg']}).", ""
+    if kind.startswith("figure_"):
+        return f"{where}: {error['msg']}.", "Kiểm tra lại số liệu: có thể thừa chữ số."
+    return f"{where}: giá trị không hợp lệ ({error['msg']}).", _FIELDS_HINT
 
+
+_FIELDS_HINT = (
+    "Xem ý nghĩa và cách ghi của trường trong docs/plan-fields.md hoặc progress-fields.md."
+)
 
 _CUSTOM_HINTS = {
     "text": "Đặt văn bản trong dấu nháy kép nếu YAML hiểu nhầm nó là giá trị khác.",
@@ -240,12 +251,12 @@ _SIMPLE: dict[str, tuple[str, str]] = {
     "string_type": ("cần một đoạn văn bản", "Đặt văn bản trong dấu nháy kép nếu cần."),
     "int_type": ("cần một số nguyên", "Ghi số không có dấu nháy, ví dụ 2024."),
     "int_parsing": ("cần một số nguyên", "Ghi số không có dấu nháy, ví dụ 2024."),
-    "int_from_float": ("cần một số nguyên, không có phần thập phân", ""),
+    "int_from_float": ("cần một số nguyên, không có phần thập phân", "Ví dụ: 12, không ghi 12.5."),
     "float_type": ("cần một số", "Ghi số thập phân bằng dấu chấm, không kèm %: 95.5."),
     "float_parsing": ("cần một số", "Ghi số thập phân bằng dấu chấm, không kèm %: 95.5."),
-    "finite_number": ("cần một số hữu hạn", ""),
-    "bool_type": ("cần true hoặc false", ""),
-    "bool_parsing": ("cần true hoặc false", ""),
+    "finite_number": ("cần một số hữu hạn", "Ghi một số cụ thể, không ghi .inf hay .nan."),
+    "bool_type": ("cần true hoặc false", "Ghi true (có) hoặc false (không), không có dấu nháy."),
+    "bool_parsing": ("cần true hoặc false", "Ghi true (có) hoặc false (không), không có dấu nháy."),
     "list_type": (
         "cần một danh sách (các dòng bắt đầu bằng '- ')",
         "Viết mỗi phần tử trên một dòng '- …'.",
@@ -257,12 +268,15 @@ _SIMPLE: dict[str, tuple[str, str]] = {
         "mã chỉ gồm chữ không dấu, số, '.', '_' và '-'",
         "Ví dụ: TTHC-01, vp-tk.",
     ),
-    "string_too_long": ("văn bản dài quá {max_length} ký tự", ""),
-    "too_short": ("cần ít nhất {min_length} phần tử", ""),
-    "greater_than_equal": ("phải lớn hơn hoặc bằng {ge}", ""),
-    "less_than_equal": ("phải nhỏ hơn hoặc bằng {le}", ""),
-    "greater_than": ("phải lớn hơn {gt}", ""),
-    "value_error": ("{error}", ""),
+    "string_too_long": (
+        "văn bản dài quá {max_length} ký tự",
+        "Rút gọn, hoặc chia thành nhiều mục.",
+    ),
+    "too_short": ("cần ít nhất {min_length} phần tử", "Thêm phần tử vào danh sách."),
+    "greater_than_equal": ("phải lớn hơn hoặc bằng {ge}", "Sửa giá trị cho đúng khoảng."),
+    "less_than_equal": ("phải nhỏ hơn hoặc bằng {le}", "Sửa giá trị cho đúng khoảng."),
+    "greater_than": ("phải lớn hơn {gt}", "Sửa giá trị cho đúng khoảng."),
+    "value_error": ("{error}", _FIELDS_HINT),
 }
 
 

@@ -105,7 +105,10 @@ def counts_are_declared(progress: Progress, plan: Plan, at: Located) -> Iterator
                 yield at.problem(where, "E408", f"Chỉ số {item.id} không có số liệu '{key}'.", hint)
             elif value is not None and value < 0:
                 yield at.problem(
-                    where, "E409", f"Chỉ số {item.id}: số liệu '{key}' là số âm ({value}).", ""
+                    where,
+                    "E409",
+                    f"Chỉ số {item.id}: số liệu '{key}' là số âm ({value}).",
+                    "Số liệu đếm không thể âm; sửa lại số.",
                 )
         yield from _parts_within_whole(index, item, indicator, at)
 

@@ -18,7 +18,7 @@ def run_report(
     half: str | None,
     annual: str | None,
     output: Path | None,
-    fmt: str,
+    fmt: str | None,
     draft: bool,
     force: bool,
     templates: Path | None,
@@ -27,8 +27,7 @@ def run_report(
     report_date: str | None,
 ) -> None:
     """Write the report(s); raises CchcError subclasses for the command layer to print."""
-    if fmt not in FORMATS:
-        raise UsageError(f"Định dạng '{fmt}' không có.", "Dùng --format docx hoặc --format md.")
+    fmt = _format_for(fmt, output)
     if quarter and plan is None and _looks_like_plan(quarter):
         # `--quarter plans/x.yaml`: the bare --quarter took the plan as its value.
         plan, quarter = Path(quarter), ""
@@ -56,12 +55,28 @@ def run_report(
     _done(generate(request, target, output=output))
 
 
+def _format_for(fmt: str | None, output: Path | None) -> str:
+    # `-o bao-cao.md` alone means Markdown: a Word file named .md would not open.
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    if fmt is None:
+        return suffix if suffix in FORMATS else "docx"
+    if fmt not in FORMATS:
+        raise UsageError(f"Định dạng '{fmt}' không có.", "Dùng --format docx hoặc --format md.")
+    if suffix in FORMATS and suffix != fmt:
+        raise UsageError(
+            f"Tệp '{output}' có đuôi .{suffix} nhưng định dạng là {fmt}.",
+            f"Bỏ --format, hoặc đặt tên tệp đuôi .{fmt}.",
+        )
+    return fmt
+
+
 def _looks_like_plan(text: str) -> bool:
     return text.lower().endswith((".yaml", ".yml")) or Path(text).is_dir()
 
 
 def _done(written: Written) -> None:
     from cchc_cli.console import console
+    from cchc_cli.report.numbers import number
 
     out = console()
     out.print(f"Đã ghi báo cáo {written.period.name}: {display_path(written.path)}", markup=False)
@@ -75,7 +90,7 @@ def _done(written: Written) -> None:
         # Same rule as `cchc deadlines`; a late report is still written, the clerk is told.
         out.print(
             f"Lưu ý: hạn gửi báo cáo này là {written.send_before:%d/%m/%Y}, "
-            f"đã quá {-written.days_left} ngày.",
+            f"đã quá {number(-written.days_left)} ngày.",
             style="yellow",
             markup=False,
         )
