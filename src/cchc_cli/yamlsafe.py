@@ -154,6 +154,15 @@ def _syntax_problem(exc: yaml.YAMLError, problems: ProblemList, text: str = "") 
     ):
         # libyaml does not name the character; a tab is by far the most common one.
         raw = "found a tab character"
+    opened = _unclosed_quote(text, where.line)
+    if opened is not None and _syntax_key(raw) in _AFTER_AN_OPEN_QUOTE:
+        problems.add(
+            opened,
+            "E103",
+            "Dấu nháy kép mở ở đây chưa được đóng",
+            'Thêm dấu " ở cuối đoạn văn bản; dấu nháy kép bên trong văn bản viết là \\".',
+        )
+        return
     known = _SYNTAX_MESSAGES.get(_syntax_key(raw))
     if known is not None:
         problems.add(where, "E103", known[0], known[1])
@@ -161,6 +170,50 @@ def _syntax_problem(exc: yaml.YAMLError, problems: ProblemList, text: str = "") 
     # An error we have no Vietnamese wording for keeps the parser's words as a clue.
     message, hint = _DEFAULT_SYNTAX
     problems.add(where, "E103", f"{message} (chi tiết của bộ đọc YAML: {raw})", hint)
+
+
+# What the parser says when a quoted value runs on past its line into the next keys.
+_AFTER_AN_OPEN_QUOTE = frozenset(
+    {
+        "did not find expected key",
+        "could not find expected ':'",
+        "mapping values are not allowed",
+        "found unexpected end of stream",
+        "did not find expected '-' indicator",
+    }
+)
+_QUOTES = re.compile(r'(?<!\\)"')
+
+
+def _unclosed_quote(text: str, error_line: int) -> Mark | None:
+    """The opening quote of a double-quoted value left open above ``error_line``.
+
+    A line with an odd number of quotes is only a suspect (a quoted value may span
+    lines): it is blamed when closing it lets the parser get past ``error_line``.
+    """
+    lines = text.splitlines()
+    for number in range(min(error_line, len(lines)), max(error_line - 40, 0), -1):
+        line = lines[number - 1]
+        quotes = [m.start() for m in _QUOTES.finditer(line)]
+        if len(quotes) % 2 == 1 and not line.lstrip().startswith("#"):
+            fixed = [*lines[: number - 1], line + '"', *lines[number:]]
+            if _parses_past("\n".join(fixed), error_line):
+                return Mark(number, quotes[-1] + 1)
+            return None
+    return None
+
+
+def _parses_past(text: str, line: int) -> bool:
+    parser = _Loader(text)
+    try:
+        while parser.get_event() is not None:
+            pass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return mark is not None and mark.line + 1 > line
+    finally:
+        parser.dispose()
+    return True
 
 
 def _char_at(text: str, where: Mark) -> str:
