@@ -315,3 +315,12 @@ def test_a_draft_keeps_room_for_the_values_to_fill(
     widths = {cell.text: cell.width for cell in tasks.rows[0].cells}
     assert {row.cells[4].text for row in tasks.rows[1:]} == {"…"}  # no status guessed
     assert widths["Kết quả, sản phẩm"] >= widths["Trạng thái"] > widths["Thời hạn"]
+
+
+def test_document_numbers_never_break_at_their_hyphen(reports: dict[str, Path], kind: str) -> None:
+    doc = Document(str(reports[kind]))
+    header = doc.tables[0]
+    number = next(p for c in header.rows[0].cells for p in c.paragraphs if "BC-UBND" in p.text)
+    assert number._p.findall(f".//{qn('w:noBreakHyphen')}")
+    xml = doc.element.body.xml
+    assert "Văn phòng - Thống kê" in xml  # a dash between words stays an ordinary one

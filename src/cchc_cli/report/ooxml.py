@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import functools
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -193,13 +194,21 @@ def add_runs(paragraph: Any, runs: Sequence[Run], *, size: float = BODY_PT) -> A
             for number, chunk in enumerate(line.split("\t")):
                 if number:
                     run.append(OxmlElement("w:tab"))
-                if chunk:
-                    text = OxmlElement("w:t")
-                    text.text = chunk
-                    text.set(_XML_SPACE, "preserve")
-                    run.append(text)
+                for part, words in enumerate(_CODE_HYPHEN.split(chunk)):
+                    if part:
+                        run.append(OxmlElement("w:noBreakHyphen"))
+                    if words:
+                        text = OxmlElement("w:t")
+                        text.text = words
+                        text.set(_XML_SPACE, "preserve")
+                        run.append(text)
         element.append(run)
     return paragraph
+
+
+# The hyphen inside a document number or code ("19/QĐ-UBND", "62-KL/TW", "CQS-01",
+# "2021-2025") never ends a line: Word's non-breaking hyphen keeps the code whole.
+_CODE_HYPHEN = re.compile(r"(?<=[0-9A-ZĐ])-(?=[0-9A-ZĐ])")
 
 
 _JUSTIFY = {"left": "left", "center": "center", "right": "right", "justify": "both"}
