@@ -312,3 +312,16 @@ def test_the_output_name_chooses_the_format(unit: Path) -> None:
     clash = run_cli("report", "-q", "2024-Q1", "-f", "docx", "-o", "khac.md", *DATE)
     assert clash.exit_code == 2 and "đuôi .md nhưng định dạng là docx" in clash.stderr
     assert not Path("khac.md").exists()
+
+
+def test_a_draft_line_ending_in_a_gap_gets_no_extra_full_stop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    plan = unit_tree(tmp_path, quarters=())
+    assert run_cli("progress", "new", "--quarter", "2024-Q3", plan).exit_code == 0
+    result = run_cli("report", "-q", "2024-Q3", plan, "--draft", "-f", "md", *DATE)
+    assert result.exit_code == 0, result.stderr
+    text = Path("reports/2024/hoa-binh-2024-2024-quy-3.md").read_text(encoding="utf-8")
+    assert "…" in text and "…." not in text
+    assert re.search(r"^a\) .*: …$", text, flags=re.MULTILINE)

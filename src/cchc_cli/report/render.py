@@ -81,6 +81,7 @@ def make_environment(user_dir: Path | None = None) -> jinja2.Environment:
         clause=lambda v: str(v).rstrip(" .;:,"),
         lower_first=lower_first,
         item=list_item,
+        sentence=sentence,
     )
     return env
 
@@ -103,6 +104,16 @@ _TYPED_MARKER = re.compile(r"^\s*[-–—+•*]\s+")
 def list_item(value: object) -> str:
     """A list entry without the dash the clerk may have typed: the template adds its own."""
     return _TYPED_MARKER.sub("", str(value), count=1)
+
+
+def sentence(markup: str) -> Safe:
+    """A rendered sentence with its full stop, unless it already ends in one or in "…".
+
+    Used as ``{% filter sentence %}…{% endfilter %}``: a draft's "…" at the end of a line
+    must not become "….".
+    """
+    text = str(markup).rstrip()
+    return Safe(text if text.endswith(("…", ".", "?", "!")) else text + ".")
 
 
 @functools.lru_cache(maxsize=16)
