@@ -118,6 +118,16 @@ def test_a_template_not_in_utf8_is_named(unit: Path) -> None:
     assert "không phải văn bản UTF-8" in result.stderr and "UTF-8" in result.stderr
 
 
+def test_a_template_that_makes_a_control_character_is_refused(unit: Path) -> None:
+    mine = Path("mau")
+    mine.mkdir()
+    (mine / "subject.md.j2").write_text("Báo cáo\x0b {{ r.period.name }}\n", encoding="utf-8")
+    result = run_cli("report", "-q", "2024-Q1", "-o", "r.docx", "--templates", mine, *DATE)
+    assert result.exit_code == 4
+    assert "U+000B" in result.stderr and "subject.md.j2" in result.stderr
+    assert not Path("r.docx").exists()
+
+
 def test_missing_template_folder(unit: Path) -> None:
     result = run_cli("report", "-q", "2024-Q1", "--templates", "khong-co", *DATE)
     assert result.exit_code == 4

@@ -242,3 +242,11 @@ def test_a_tab_under_a_key_is_named_even_by_libyaml() -> None:
     assert load_bytes(b"unit:\n\tname: x\n", problems) is None
     (tab,) = problems.items
     assert (tab.line, tab.column, tab.message) == (2, 1, "Ký tự Tab không được dùng để thụt lề")
+
+
+def test_escapes_that_make_control_characters_are_errors_at_their_value() -> None:
+    problems = ProblemList("t.yaml")
+    text = 'a: "tab\\tand\\nnewline are fine"\nb: "bell\\x07"\nc: "\\uFFFE"\n"d\\x01": 1\n'
+    load_bytes(text.encode("utf-8"), problems)
+    assert [(p.code, p.line) for p in problems.items] == [("E102", 2), ("E102", 3), ("E102", 4)]
+    assert "U+0007" in problems.items[0].message

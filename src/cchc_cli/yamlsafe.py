@@ -38,7 +38,10 @@ _ALLOWED_COLLECTION_TAGS = frozenset({None, "tag:yaml.org,2002:map", "tag:yaml.o
 
 # Characters a Word document (XML 1.0) cannot hold, plus C1 controls, which only ever
 # appear when a legacy 8-bit file was read with the wrong code page.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# Characters a Word document (XML 1.0) cannot hold, nor a clerk see.
+FORBIDDEN_CHARACTERS = _FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]"
+)
 
 # Latin-1 letters Vietnamese uses; any other character of U+00A0–U+00FF, in text with
 # no Vietnamese letter beyond Latin-1, is the fingerprint of TCVN3 (.VnTime) or VNI.
@@ -350,6 +353,8 @@ class _Builder:
                 if tag is not None and tag not in (_STR_TAG, "!"):
                     return self.fail(event, "E104", _TAG.format(tag), _TAG_HINT)
                 value = event.value
+                if event.style == '"':
+                    self.escaped_controls(event, value)
                 if not value.isascii():
                     value = _nfc(value)
                     if looks_legacy(value):
@@ -415,7 +420,23 @@ class _Builder:
             marks[_path_here(stack)] = (mark.line + 1, mark.column + 1)
             _attach(stack[-1], value)
 
+    def escaped_controls(self, event: Any, value: str) -> None:
+        # "\x01" or "\u0007" inside double quotes makes a character the file itself may
+        # not hold (E102 on the raw text): Word could not hold it either.
+        found = _FORBIDDEN.search(value)
+        if found is not None:
+            mark = event.start_mark
+            self.problems.add(
+                Mark(mark.line + 1, mark.column + 1),
+                "E102",
+                f"Chuỗi thoát trong dấu nháy kép tạo ra ký tự điều khiển "
+                f"U+{ord(found.group()):04X}, không được phép trong văn bản.",
+                "Xóa chuỗi thoát (\\x.., \\u....) này; Word không thể chứa ký tự đó.",
+            )
+
     def take_key(self, frame: list[Any], event: Any) -> None:
+        if event.style == '"':
+            self.escaped_controls(event, event.value)
         key = event.value if event.value.isascii() else _nfc(event.value)
         mark = event.start_mark
         where = (mark.line + 1, mark.column + 1)

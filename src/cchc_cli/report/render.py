@@ -23,6 +23,7 @@ from jinja2.exceptions import SecurityError
 from cchc_cli.problems import TemplateError
 from cchc_cli.report import numbers
 from cchc_cli.report.markup import Safe, escape, escape_cell
+from cchc_cli.yamlsafe import FORBIDDEN_CHARACTERS
 
 PACKAGE = "cchc_cli.templates"
 
@@ -129,7 +130,7 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     sentence, since they name the exact token or variable.
     """
     try:
-        return env.get_template(name).render(context)
+        text = env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as exc:
         where = _where(env, exc.filename or exc.name or name, exc.lineno)
         raise TemplateError(
@@ -150,6 +151,14 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
         where = _where(env, filename or name, line)
         detail, hint = _describe(exc)
         raise TemplateError(f"Mẫu {where} không hiển thị được: {detail}.", hint) from exc
+    if found := FORBIDDEN_CHARACTERS.search(text):
+        # Plan and progress text is checked on loading; only a template can bring these.
+        raise TemplateError(
+            f"Mẫu '{name}' (hoặc mẫu nó gọi tới) tạo ra ký tự điều khiển "
+            f"U+{ord(found.group()):04X}, Word không thể chứa ký tự đó.",
+            "Xóa ký tự đó khỏi tệp mẫu.",
+        )
+    return text
 
 
 def _describe(exc: BaseException) -> tuple[str, str]:
