@@ -92,7 +92,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 
 def test_output_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
-    target = tmp_path / "thay-doi.md"
+    target = tmp_path / "thay-doi.out"  # an ending that names no format
     assert run_cli("diff", "-f", "markdown", "-o", target, OLD, NEW).exit_code == 0
     first = target.read_text(encoding="utf-8")
     assert first.startswith("## So sánh kế hoạch")
@@ -101,7 +101,7 @@ def test_output_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == first
     assert run_cli("diff", "-f", "json", "-o", target, "--force", OLD, NEW).exit_code == 0
     assert json.loads(target.read_text(encoding="utf-8"))["differs"] is True
-    assert [p.name for p in tmp_path.iterdir()] == ["thay-doi.md"]
+    assert [p.name for p in tmp_path.iterdir()] == ["thay-doi.out"]
 
 
 def _unit(name: str, year: int, lead: str = "vp-tk") -> str:
@@ -228,3 +228,15 @@ def test_text_to_a_file_is_plain_text(tmp_path: Path) -> None:
     )
     text = target.read_text(encoding="utf-8")
     assert "Rà soát{+, hệ thống hóa+} văn bản QPPL" in text and "\x1b[" not in text
+
+
+def test_the_output_name_chooses_the_format(tmp_path: Path) -> None:
+    word = tmp_path / "thay-doi.docx"
+    assert run_cli("diff", "-o", word, OLD, NEW).exit_code == 0
+    assert word.read_bytes()[:2] == b"PK"  # a Word package, not text named .docx
+    data = tmp_path / "thay-doi.json"
+    assert run_cli("diff", "-o", data, OLD, NEW).exit_code == 0
+    assert json.loads(data.read_text(encoding="utf-8"))["differs"] is True
+    clash = run_cli("diff", "-f", "text", "-o", tmp_path / "x.docx", OLD, NEW)
+    assert clash.exit_code == 2 and "đuôi .docx nhưng định dạng là text" in clash.stderr
+    assert not (tmp_path / "x.docx").exists()

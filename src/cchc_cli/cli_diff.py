@@ -19,6 +19,9 @@ class DiffFormat(enum.StrEnum):
     DOCX = "docx"
 
 
+_BY_SUFFIX = {"docx": "docx", "md": "markdown", "json": "json", "txt": "text"}
+
+
 def _render(report: DiffReport, fmt: DiffFormat) -> bytes:
     if fmt is DiffFormat.TEXT:
         from cchc_cli.diff.render_text import plain_text
@@ -75,8 +78,15 @@ def diff(
         ),
     ] = None,
     output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Định dạng: text, markdown, json, docx.")
-    ] = DiffFormat.TEXT,
+        Optional[DiffFormat],  # noqa: UP045
+        typer.Option(
+            "--format",
+            "-f",
+            help="Định dạng: text, markdown, json, docx (mặc định theo đuôi tệp -o, không có "
+            "thì text).",
+            show_default=False,
+        ),
+    ] = None,
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
@@ -98,8 +108,13 @@ def diff(
     sai cách dùng; 3 không ghi được tệp.
     """
     from cchc_cli.console import console, print_error
+    from cchc_cli.formats import choose_format
     from cchc_cli.problems import InvalidInputError, UsageError
 
+    chosen = choose_format(
+        output_format.value if output_format else None, output, _BY_SUFFIX, DiffFormat.TEXT
+    )
+    output_format = DiffFormat(chosen)
     if output_format is DiffFormat.DOCX and output is None:
         raise UsageError("Định dạng docx cần tên tệp ra.", "Thêm -o thay-doi.docx.")
     try:

@@ -57,17 +57,11 @@ def run_report(
 
 def _format_for(fmt: str | None, output: Path | None) -> str:
     # `-o bao-cao.md` alone means Markdown: a Word file named .md would not open.
-    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
-    if fmt is None:
-        return suffix if suffix in FORMATS else "docx"
-    if fmt not in FORMATS:
+    from cchc_cli.formats import choose_format
+
+    if fmt is not None and fmt not in FORMATS:
         raise UsageError(f"Định dạng '{fmt}' không có.", "Dùng --format docx hoặc --format md.")
-    if suffix in FORMATS and suffix != fmt:
-        raise UsageError(
-            f"Tệp '{output}' có đuôi .{suffix} nhưng định dạng là {fmt}.",
-            f"Bỏ --format, hoặc đặt tên tệp đuôi .{fmt}.",
-        )
-    return fmt
+    return choose_format(fmt, output, {f: f for f in FORMATS}, "docx")
 
 
 def _looks_like_plan(text: str) -> bool:
