@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_cli
+from tests.helpers import ROOT, run_cli
 from tests.report_tree import KINDS, PLAN_NAME, unit_tree
 
 DATE = ("--date", "2024-12-03", "--today", "2024-11-20")
@@ -325,3 +325,29 @@ def test_a_draft_line_ending_in_a_gap_gets_no_extra_full_stop(
     text = Path("reports/2024/hoa-binh-2024-2024-quy-3.md").read_text(encoding="utf-8")
     assert "…" in text and "…." not in text
     assert re.search(r"^a\) .*: …$", text, flags=re.MULTILINE)
+
+
+def test_a_folder_run_skips_units_that_owe_no_such_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    unit_tree(tmp_path)
+    shutil.copy(ROOT / "plans" / "hai-phong-2018.yaml", "plans")  # another year
+    (tmp_path / "rieng").mkdir()
+    result = run_cli("report", "--quarter", "2024-Q1", "plans", "-o", "rieng", *DATE)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "bỏ qua" in result.stdout and "hai-phong-2018" in result.stdout
+    assert "kế hoạch (2018)." in result.stdout
+    assert [p.name for p in Path("rieng").iterdir()] == ["hoa-binh-2024-2024-quy-1.docx"]
+
+
+def test_a_folder_run_with_a_wrong_period_says_so_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    unit_tree(tmp_path)
+    shutil.copy(ROOT / "plans" / "hai-phong-2018.yaml", "plans")
+    result = run_cli("report", "--quarter", "2", "plans", "--today", "2024-05-01")
+    assert result.exit_code == 2
+    assert result.stderr.count("Lỗi:") == 1 and "--half 2024-H1" in result.stderr
+    assert not Path("reports").exists()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cchc_cli.model.plan import Plan, ReportKind, ScheduledReport
 from cchc_cli.model.types import ROMAN, MonthDay
-from cchc_cli.problems import CchcError, UsageError
+from cchc_cli.problems import CchcError, NotInPlanError, PeriodOutsidePlanError, UsageError
 
 # The last month of each report's period and the quarters of progress it aggregates.
 LAST_MONTH = {ReportKind.Q1: 3, ReportKind.H1: 6, ReportKind.Q3: 9, ReportKind.YEAR: 12}
@@ -97,7 +97,7 @@ class Period:
         """The period's dates under the plan's reporting rule."""
         rule = report_rule(plan, self.kind)
         if rule is None:
-            raise CchcError(
+            raise NotInPlanError(
                 f"Chế độ báo cáo của kế hoạch không có kỳ báo cáo {self.name}.",
                 f"Thêm kỳ '{self.kind.value}' vào 'reporting.reports' của kế hoạch "
                 "(kind, send_before).",
@@ -208,12 +208,12 @@ def next_due(plan: Plan | None, today: date) -> Period:
                 candidates.append((send, index, period))
     if not candidates and plan is not None and plan.reporting and plan.reporting.reports:
         last = plan.years.end
-        raise UsageError(
+        raise PeriodOutsidePlanError(
             f"Kế hoạch ({plan.years}) không còn kỳ báo cáo nào đến hạn sau ngày {today:%d/%m/%Y}.",
             f"Chỉ rõ kỳ báo cáo, ví dụ --annual {last} hoặc --quarter {last}-Q3.",
         )
     if not candidates:
-        raise CchcError(
+        raise NotInPlanError(
             "Kế hoạch chưa khai báo kỳ báo cáo nào nên không xác định được kỳ sắp đến hạn.",
             "Thêm 'reporting.reports' vào kế hoạch, hoặc chỉ rõ --quarter 2024-Q1.",
         )
@@ -266,7 +266,7 @@ def plan_year(plan: Plan | None, today: date) -> int:
 def require_plan_year(plan: Plan, year: int, what: str) -> None:
     """A usage error for a period outside the years the plan covers."""
     if year not in plan.years:
-        raise UsageError(
+        raise PeriodOutsidePlanError(
             f"{what} nằm ngoài thời gian của kế hoạch ({plan.years}).",
             f"Chọn một kỳ trong năm {plan.years}, hoặc dùng kế hoạch của năm {year}.",
         )

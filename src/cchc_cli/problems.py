@@ -78,6 +78,16 @@ class UsageError(CchcError):
     exit_code = 2
 
 
+class NotInPlanError(CchcError):
+    """The plan has no such report: its reporting rule lacks the kind (exit code 1).
+
+    Like PeriodOutsidePlanError, a run over a folder of plans skips such a unit."""
+
+
+class PeriodOutsidePlanError(UsageError):
+    """The period asked for lies outside the plan's years (exit code 2)."""
+
+
 class InvalidInputError(CchcError):
     """A plan or progress file has problems (exit code 1)."""
 

@@ -106,6 +106,7 @@ def _folder(request: Request, folder: Path) -> None:
         MofNCompleteColumn(),
         console=err,
         transient=True,
+        disable=not err.is_terminal,  # a log or a pipe gets the summary, not bar frames
     ) as bar:
         task = bar.add_task("Lập báo cáo", total=len(plans))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cchc_cli.model.plan import Plan
 from cchc_cli.periods import Period, default_report_path
-from cchc_cli.problems import CchcError, UsageError
+from cchc_cli.problems import CchcError, NotInPlanError, PeriodOutsidePlanError, UsageError
 from cchc_cli.report.context import build_context
 
 
@@ -123,19 +123,29 @@ def generate_folder(
     on_step: Callable[[Path], None] = lambda _: None,
 ) -> Outcome:
     """One report per plan with progress for the period; the others are listed, not fatal."""
-    if request.output is not None and request.output.suffix:
+    output = request.output
+    if output is not None and not output.is_dir() and output.suffix.lower() in (".docx", ".md"):
         raise UsageError(
             "Với một thư mục kế hoạch, -o phải là một thư mục.",
             "Ví dụ: -o reports/2024/ hoặc bỏ -o để dùng thư mục reports/.",
         )
+    from cchc_cli.period_spec import parse_period_spec
+
+    # A wrong period (say, --quarter 2) is said once, before any unit, in this year's terms.
+    parse_period_spec(request.quarter, request.half, request.annual, request.today, None)
     outcome = Outcome()
     for plan_path in plans:
         on_step(plan_path)
         try:
-            written = generate(request, plan_path, output_dir=request.output)
+            written = generate(request, plan_path, output_dir=output)
             outcome.written.append((plan_path, written))
         except NoProgressError:
             outcome.skipped.append((plan_path, "chưa có tệp tiến độ cho kỳ báo cáo"))
+        except (PeriodOutsidePlanError, NotInPlanError) as exc:
+            # Units of other years, or without this report in their rule, owe no report.
+            outcome.skipped.append((plan_path, exc.message))
+        except UsageError:
+            raise  # the request itself is wrong (say, --quarter 2): once, not per unit
         except CchcError as exc:
             outcome.failed.append((plan_path, exc))
     return outcome
