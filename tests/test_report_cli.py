@@ -325,6 +325,8 @@ def test_a_draft_line_ending_in_a_gap_gets_no_extra_full_stop(
     text = Path("reports/2024/hoa-binh-2024-2024-quy-3.md").read_text(encoding="utf-8")
     assert "…" in text and "…." not in text
     assert re.search(r"^a\) .*: …$", text, flags=re.MULTILINE)
+    # The counts add up: tasks without a status are counted as such, not dropped.
+    assert "hoàn thành 0; đang thực hiện 0; chưa thực hiện 0; chưa ghi tình trạng 2 (…)" in text
 
 
 def test_a_folder_run_skips_units_that_owe_no_such_report(

@@ -200,5 +200,6 @@ class Progress(Model):
 
 
 def is_progress_document(data: dict[str, Any]) -> bool:
-    """Whether parsed YAML is a progress record (it has 'quarter' at the top) not a plan."""
-    return isinstance(data, dict) and "quarter" in data
+    """Whether parsed YAML is a progress record, not a plan: it has 'quarter' at the top,
+    or (a record whose 'quarter' was left out) 'plan' without the plan's 'unit'."""
+    return isinstance(data, dict) and ("quarter" in data or ("plan" in data and "unit" not in data))

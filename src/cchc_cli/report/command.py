@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from cchc_cli.model.progress import is_progress_document
 from cchc_cli.periods import parse_day, parse_today
 from cchc_cli.problems import CchcError, UsageError, display_path
 from cchc_cli.report.build import FORMATS
@@ -98,7 +99,10 @@ def _folder(request: Request, folder: Path) -> None:
 
     plans = [p for p in yaml_files(folder) if not _is_progress_file(p)]
     if not plans:
-        raise UsageError(f"Thư mục '{folder}' không có tệp kế hoạch .yaml nào.", "")
+        raise UsageError(
+            f"Thư mục '{folder}' không có tệp kế hoạch .yaml nào.",
+            "Chỉ ra thư mục kế hoạch (ví dụ plans/) hoặc một tệp kế hoạch.",
+        )
     err = console(stderr=True)
     with Progress(
         TextColumn("{task.description}"),
@@ -135,13 +139,16 @@ def _folder(request: Request, folder: Path) -> None:
 
 
 def _is_progress_file(path: Path) -> bool:
-    # A folder may hold progress records next to plans; they have a top-level 'quarter:'.
+    # A folder may hold progress records next to plans. Their top-level keys tell them
+    # apart (model.progress.is_progress_document), read from the head of the file only
+    # so that a folder of large plans is not parsed twice.
     try:
         with path.open("rb") as stream:
             head = stream.read(4000).decode("utf-8-sig", errors="replace")
     except OSError:
         return False
-    return re.search(r"(?m)^quarter\s*:", head) is not None
+    keys = dict.fromkeys(re.findall(r"(?m)^([a-z_]+)\s*:", head), True)
+    return is_progress_document(keys)
 
 
 def _summary(outcome: Outcome) -> None:

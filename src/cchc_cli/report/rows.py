@@ -64,6 +64,7 @@ class TaskSummary:
     in_progress: int
     not_started: int
     overdue: int
+    unknown: int = 0  # in a draft: tasks whose status is still "…"
 
 
 def summarise(rows: tuple[TaskRow, ...]) -> TaskSummary:
@@ -73,6 +74,7 @@ def summarise(rows: tuple[TaskRow, ...]) -> TaskSummary:
         in_progress=sum(r.status.endswith(TaskStatus.IN_PROGRESS) for r in rows),
         not_started=sum(r.status.endswith(TaskStatus.NOT_STARTED) for r in rows),
         overdue=sum(r.overdue for r in rows),
+        unknown=sum(r.status == PLACEHOLDER for r in rows),
     )
 
 
