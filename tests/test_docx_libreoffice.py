@@ -61,7 +61,7 @@ def test_libreoffice_renders_the_report(soffice: str, tmp_path: Path, kind: str)
         "-o",
         docx,
         "--date",
-        "2024-03-05",
+        "2024-12-05",
     )
     assert result.exit_code == 0, result.stderr
     pages = to_pdf(soffice, docx, tmp_path)
@@ -71,7 +71,7 @@ def test_libreoffice_renders_the_report(soffice: str, tmp_path: Path, kind: str)
         "ỦY BAN NHÂN DÂN",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
-        "Hòa Bình, ngày 05 tháng 3 năm 2024",
+        "Hòa Bình, ngày 05 tháng 12 năm 2024",
         "BÁO CÁO",
         f"Kết quả thực hiện công tác cải cách hành chính {SUBJECTS[kind]}",
         "DỮ LIỆU MẪU",

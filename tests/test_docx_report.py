@@ -42,7 +42,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             "-o",
             out,
             "--date",
-            "2024-03-05",
+            "2024-12-05",
             "--today",
             "2024-02-01",
         )
@@ -110,7 +110,7 @@ def test_header_table(reports: dict[str, Path], kind: str) -> None:
     assert right_lines == [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
-        "Hòa Bình, ngày 05 tháng 3 năm 2024",
+        "Hòa Bình, ngày 05 tháng 12 năm 2024",
     ]
     date_line = next(p for p in right.paragraphs if p.text.startswith("Hòa Bình"))
     assert all(r.italic for r in date_line.runs)
@@ -190,7 +190,7 @@ def test_a_deputy_signs_on_behalf_of_the_chair(tmp_path: Path) -> None:
     plan.write_text(text.replace(head, deputy), encoding="utf-8")
     out = tmp_path / "r.docx"
     args = ("report", "-q", "2024-Q1", plan, "--progress-dir", tmp_path / "progress")
-    result = run_cli(*args, "-o", out, "--date", "2024-03-05")
+    result = run_cli(*args, "-o", out, "--date", "2024-12-05")
     assert result.exit_code == 0, result.stderr
     right = Document(str(out)).tables[1].rows[0].cells[1]
     lines = [p for p in right.paragraphs if p.text]
@@ -221,7 +221,7 @@ def test_appendix_tables(reports: dict[str, Path], kind: str) -> None:
     assert "Phụ lục I" in lines and "Phụ lục II" in lines
     assert any(
         line.startswith(
-            "(Kèm theo Báo cáo số      /BC-UBND ngày 05/03/2024 của Ủy ban nhân dân xã Hòa Bình)"
+            "(Kèm theo Báo cáo số      /BC-UBND ngày 05/12/2024 của Ủy ban nhân dân xã Hòa Bình)"
         )
         for line in lines
     )
@@ -266,7 +266,7 @@ def test_indicator_verdicts_by_kind(reports: dict[str, Path]) -> None:
 def test_core_properties_are_fixed(reports: dict[str, Path], kind: str) -> None:
     doc = Document(str(reports[kind]))
     props = doc.core_properties
-    assert props.created.date().isoformat() == "2024-03-05"
+    assert props.created.date().isoformat() == "2024-12-05"
     assert props.modified == props.created
     assert props.revision == 1
     with zipfile.ZipFile(reports[kind]) as archive:

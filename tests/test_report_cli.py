@@ -244,6 +244,11 @@ def test_a_quarter_without_a_year_means_the_plans_year(unit: Path) -> None:
         (("-q", "2024-Q1", "--date", "0001-01-01"), "--date '0001-01-01': năm 1 nằm ngoài"),
         (("-q", "2024-Q1", "--today", "2024-02-30"), "--today '2024-02-30' không phải một ngày"),
         (("-q", "--today", "2024-12-06"), "Kế hoạch (2024) không còn kỳ báo cáo nào đến hạn"),
+        (
+            ("-q", "2024-Q3", "--date", "1995-01-01"),
+            "Ngày báo cáo 01/01/1995 (--date) ở trước kỳ số liệu của báo cáo quý III năm 2024",
+        ),
+        (("-q", "--today", "2023-06-01"), "Ngày báo cáo 01/06/2023 (--today (hôm nay)) ở trước"),
     ],
 )
 def test_periods_and_days_outside_the_plan_are_usage_errors(

@@ -86,12 +86,21 @@ def generate(
             f"Tạo tệp bằng: cchc progress new --quarter {period.year}-Q{period.quarters[0]} "
             f"{plan_path.as_posix()}",
         )
+    info = period_info(plan, period)
+    dated = request.report_date or request.today
+    if dated < info.window_start:
+        option = "--date" if request.report_date else "--today (hôm nay)"
+        raise UsageError(
+            f"Ngày báo cáo {dated:%d/%m/%Y} ({option}) ở trước kỳ số liệu của báo cáo "
+            f"{period.name} ({info.window_start:%d/%m/%Y} – {info.window_end:%d/%m/%Y}).",
+            "Ghi --date là ngày ký báo cáo, sau khi kỳ số liệu đã bắt đầu.",
+        )
     records = load_records(plan, plan_path, request.progress_dir, period)
     report = build_context(
         plan,
-        period_info(plan, period),
+        info,
         records,
-        request.report_date or request.today,
+        dated,
         draft=request.draft,
         plan_path=plan_path.as_posix(),
     )
