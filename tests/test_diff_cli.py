@@ -240,3 +240,11 @@ def test_the_output_name_chooses_the_format(tmp_path: Path) -> None:
     clash = run_cli("diff", "-f", "text", "-o", tmp_path / "x.docx", OLD, NEW)
     assert clash.exit_code == 2 and "đuôi .docx nhưng định dạng là text" in clash.stderr
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_the_output_is_never_one_of_the_plans(tmp_path: Path) -> None:
+    new = tmp_path / "new.yaml"
+    new.write_bytes(NEW.read_bytes())
+    result = run_cli("diff", "-f", "markdown", "-o", new, "--force", OLD, new)
+    assert result.exit_code == 2 and "chính là một tệp đầu vào" in result.stderr
+    assert new.read_bytes() == NEW.read_bytes()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cchc_cli import safewrite
-from cchc_cli.problems import OutputError
+from cchc_cli.problems import OutputError, UsageError
 from cchc_cli.safewrite import write_new
 
 
@@ -199,3 +199,12 @@ def test_a_file_in_the_way_of_the_folder(tmp_path: Path) -> None:
     with pytest.raises(OutputError) as caught:
         write_new(tmp_path / "plan.yaml" / "r.docx", b"x")
     assert "một phần của đường dẫn là tệp, không phải thư mục" in caught.value.message
+
+
+def test_an_input_file_is_never_written_over_even_with_force(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("unit: x\n", encoding="utf-8")
+    with pytest.raises(UsageError) as caught:
+        write_new(tmp_path / "." / "plan.yaml", b"PK", force=True, inputs=[plan])
+    assert caught.value.exit_code == 2 and "chính là một tệp đầu vào" in caught.value.message
+    assert plan.read_text(encoding="utf-8") == "unit: x\n"

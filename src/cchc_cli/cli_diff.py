@@ -128,7 +128,7 @@ def diff(
     if output is not None:
         from cchc_cli.safewrite import write_new
 
-        write_new(output, _render(report, output_format), force=force)
+        write_new(output, _render(report, output_format), force=force, inputs=paths)
         console(stderr=True).print(f"Đã ghi {output}.", highlight=False, markup=False)
     elif output_format is DiffFormat.TEXT:
         from cchc_cli.diff.render_text import render_text

@@ -13,10 +13,10 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from cchc_cli.problems import OutputError, display_path
+from cchc_cli.problems import OutputError, UsageError, display_path
 
 _IN_USE_HINT = (
     "Tệp có thể đang mở trong Word hoặc chương trình khác: đóng tệp rồi chạy lại, "
@@ -52,13 +52,20 @@ def write_new(
     *,
     force: bool = False,
     exists: Callable[[str], OutputError] = already_exists,
+    inputs: Iterable[Path] = (),
 ) -> None:
     """Write ``data`` to ``path`` atomically; an existing file is kept unless ``force``.
 
     ``exists`` builds the error for a file that is already there, so each command can say
-    what it protects and how to get around it.
+    what it protects and how to get around it. ``inputs`` (the files the output was made
+    from) are never written over, not even with ``force``.
     """
     shown = display_path(path)
+    if path.exists() and any(_same_file(path, source) for source in inputs):
+        raise UsageError(
+            f"Tệp ra '{shown}' chính là một tệp đầu vào; ghi vào đó sẽ làm mất dữ liệu.",
+            "Chọn tên tệp khác cho -o.",
+        )
     try:
         if path.is_dir():
             raise OutputError(f"'{shown}' là một thư mục, không phải tệp.", "Chỉ ra tên tệp.")
@@ -83,6 +90,13 @@ def write_new(
         raise _failed(f"Không ghi được tệp '{shown}'", exc) from exc
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.samefile(other)
+    except OSError:
+        return False
 
 
 def _mode_for(path: Path) -> int:

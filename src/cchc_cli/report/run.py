@@ -110,7 +110,8 @@ def generate(
     target = output or default_report_path(plan_path, period, request.reports_dir, request.fmt)
     if output is None and output_dir is not None:
         target = output_dir / target.name
-    write_new(target, data, force=request.force)
+    inputs = [plan_path, *existing_progress(request.progress_dir, plan_path, period)]
+    write_new(target, data, force=request.force, inputs=inputs)
     dates = period.schedule(plan)
     # Late as of the date the report bears (--date), else as of today.
     sent = request.report_date or request.today
