@@ -268,3 +268,14 @@ def test_a_decimal_comma_in_braces_gets_a_hint(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "E204 Khóa '5' không hợp lệ" in result.stdout
     assert "viết số với dấu chấm (ví dụ 90.5)" in result.stdout
+
+
+def test_strict_makes_warnings_invalid_in_every_format() -> None:
+    result = run_cli("validate", "--strict", "-f", "json", WARNING_ONLY)
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert document["valid"] is False and document["files"][0]["valid"] is False
+    text = run_cli("validate", "--strict", WARNING_ONLY)
+    assert "(0 tệp hợp lệ)" in text.stdout
+    relaxed = json.loads(run_cli("validate", "-f", "json", WARNING_ONLY).stdout)
+    assert relaxed["valid"] is True

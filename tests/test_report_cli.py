@@ -358,3 +358,27 @@ def test_a_folder_run_with_a_wrong_period_says_so_once(
     assert result.exit_code == 2
     assert result.stderr.count("Lỗi:") == 1 and "--half 2024-H1" in result.stderr
     assert not Path("reports").exists()
+
+
+def test_a_period_option_does_not_swallow_the_plan_or_another_option(unit: Path) -> None:
+    half = run_cli("report", "--half", "plans/hoa-binh-2024.yaml", "-f", "md", *DATE)
+    assert half.exit_code == 0, half.stderr
+    assert Path("reports/2024/hoa-binh-2024-2024-6-thang.md").is_file()
+    swallowed = run_cli("report", "--annual", "--draft", "plans/hoa-binh-2024.yaml")
+    assert swallowed.exit_code == 2
+    assert "Tùy chọn --annual cần một giá trị, không phải '--draft'." in swallowed.stderr
+
+
+def test_evidence_and_results_keep_one_punctuation_mark(unit: Path) -> None:
+    record = Path("progress/hoa-binh-2024/2024-Q1.yaml")
+    text = record.read_text(encoding="utf-8")
+    assert "evidence:" in text
+    text = text.replace(
+        "evidence: [", 'evidence: ["Báo cáo số 21/BC-UBND.", "Công văn số 5/UBND;", ', 1
+    )
+    record.write_text(text, encoding="utf-8")
+    result = run_cli("report", "-q", "2024-Q1", "-f", "md", *DATE)
+    assert result.exit_code == 0, result.stderr
+    out = Path("reports/2024/hoa-binh-2024-2024-quy-1.md").read_text(encoding="utf-8")
+    assert "(Báo cáo số 21/BC-UBND; Công văn số 5/UBND; " in out
+    assert ".;" not in out and ";;" not in out

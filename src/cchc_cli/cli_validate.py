@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -62,8 +63,8 @@ def validate(
         return 0
     from cchc_cli.validation import validate_paths
 
-    outcome = validate_paths(paths or [Path("plans")])
-    code = 1 if outcome.errors or (strict and outcome.warnings) else 0
+    outcome = dataclasses.replace(validate_paths(paths or [Path("plans")]), strict=strict)
+    code = 0 if outcome.valid else 1
     try:
         report(outcome, (output_format.value if output_format else None) or default_format())
     except BrokenPipeError:

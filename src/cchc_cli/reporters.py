@@ -19,6 +19,15 @@ class Outcome:
 
     files: Sequence[str]
     problems: Sequence[Problem]
+    strict: bool = False  # --strict: a warning makes its file invalid too
+
+    def failing(self, problem: Problem) -> bool:
+        """Whether ``problem`` makes its file invalid in this run."""
+        return problem.severity is Severity.ERROR or self.strict
+
+    @property
+    def valid(self) -> bool:
+        return not any(self.failing(p) for p in self.problems)
 
     @property
     def errors(self) -> int:
@@ -46,7 +55,7 @@ def _text(outcome: Outcome, *, stderr: bool = False) -> None:
     if outcome.files:
         # A progress file's plan may be reported too: it counts as a file read.
         read = {*outcome.files, *(p.path for p in outcome.problems)}
-        bad = len({p.path for p in outcome.problems if p.severity is Severity.ERROR})
+        bad = len({p.path for p in outcome.problems if outcome.failing(p)})
         summary = (
             f"{len(read)} tệp, {outcome.errors} lỗi, {outcome.warnings} cảnh báo"
             f" ({len(read) - bad} tệp hợp lệ)."
@@ -62,14 +71,19 @@ def _json(outcome: Outcome) -> None:
         counts[0 if p.severity is Severity.ERROR else 1] += 1
     document = {
         "version": JSON_FORMAT_VERSION,
-        "valid": outcome.errors == 0,
+        "valid": outcome.valid,
         "summary": {
             "files": len(by_file),
             "errors": outcome.errors,
             "warnings": outcome.warnings,
         },
         "files": [
-            {"path": name, "valid": errors == 0, "errors": errors, "warnings": warnings}
+            {
+                "path": name,
+                "valid": errors == 0 and not (outcome.strict and warnings),
+                "errors": errors,
+                "warnings": warnings,
+            }
             for name, (errors, warnings) in by_file.items()
         ],
         "problems": [p.as_dict() for p in sorted(outcome.problems, key=Problem.sort_key)],

@@ -32,6 +32,17 @@ def run_report(
     if quarter and plan is None and _looks_like_plan(quarter):
         # `--quarter plans/x.yaml`: the bare --quarter took the plan as its value.
         plan, quarter = Path(quarter), ""
+    # `--half plans/x.yaml` and `--annual plans/` alike: the period of the plan's year.
+    if half and plan is None and _looks_like_plan(half):
+        plan, half = Path(half), ""
+    if annual and plan is None and _looks_like_plan(annual):
+        plan, annual = Path(annual), ""
+    for option, value in (("--quarter", quarter), ("--half", half), ("--annual", annual)):
+        if value and value.startswith("--"):
+            raise UsageError(
+                f"Tùy chọn {option} cần một giá trị, không phải '{value}'.",
+                "Ví dụ: --quarter 2024-Q1, --half 2024-H1, --annual 2024.",
+            )
     request = Request(
         quarter=quarter,
         half=half,
