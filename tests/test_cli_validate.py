@@ -267,7 +267,7 @@ def test_a_decimal_comma_in_braces_gets_a_hint(tmp_path: Path) -> None:
     result = run_cli("validate", target)
     assert result.exit_code == 1
     assert "E204 Khóa '5' không hợp lệ" in result.stdout
-    assert "viết số với dấu chấm (ví dụ 90.5)" in result.stdout
+    assert "viết 97.5 cho số thập phân" in result.stdout
 
 
 def test_strict_makes_warnings_invalid_in_every_format() -> None:
@@ -279,3 +279,15 @@ def test_strict_makes_warnings_invalid_in_every_format() -> None:
     assert "(0 tệp hợp lệ)" in text.stdout
     relaxed = json.loads(run_cli("validate", "-f", "json", WARNING_ONLY).stdout)
     assert relaxed["valid"] is True
+
+
+def test_sarif_locations_are_uri_references(tmp_path: Path) -> None:
+    odd = tmp_path / "kế hoạch,1:x.yaml"
+    odd.write_bytes(MINIMAL.read_bytes().replace(b"years: 2025", b"years: 2025x"))
+    result = run_cli("validate", "-f", "sarif", odd)
+    (run,) = json.loads(result.stdout)["runs"]
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    }
+    assert uris and all(" " not in u and ":" not in u and u.isascii() for u in uris)
+    assert all(u.endswith("k%E1%BA%BF%20ho%E1%BA%A1ch%2C1%3Ax.yaml") for u in uris)

@@ -198,3 +198,17 @@ def test_valid_progress_passes_the_editor_schema(path: Path) -> None:
     document = load_bytes(path.read_bytes(), ProblemList(path.name))
     assert document is not None
     jsonschema.Draft202012Validator(progress_schema()).validate(document.data)
+
+
+def test_a_comma_in_a_count_gets_a_hint(tmp_path: Path) -> None:
+    plan = (FIXTURES / "progress" / "plans" / "xa-mau-2024.yaml").as_posix()
+    target = tmp_path / "p.yaml"
+    target.write_text(
+        f'plan: "{plan}"\nquarter: 2024-Q1\nindicators:\n'
+        "  - id: TTHC-DUNG-HAN\n"
+        "    counts: {received: 1,035, resolved: 8, early: 2, on_time: 6, late: 0}\n",
+        encoding="utf-8",
+    )
+    result = run_cli("validate", target)
+    assert "E408" in result.stdout and "'035'" in result.stdout
+    assert "1035 cho hàng nghìn" in result.stdout

@@ -250,3 +250,10 @@ def test_escapes_that_make_control_characters_are_errors_at_their_value() -> Non
     load_bytes(text.encode("utf-8"), problems)
     assert [(p.code, p.line) for p in problems.items] == [("E102", 2), ("E102", 3), ("E102", 4)]
     assert "U+0007" in problems.items[0].message
+
+
+def test_a_key_that_is_a_list_is_refused() -> None:
+    problems = ProblemList("t.yaml")
+    assert load_bytes(b"? [a, b]\n: c\n", problems) is None
+    (problem,) = problems.items
+    assert problem.code == "E106" and "None" not in problem.message

@@ -12,7 +12,14 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from cchc_cli.problems import Mark, Problem, ProblemList, Severity, display_path
+from cchc_cli.problems import (
+    COMMA_IN_NUMBER_HINT,
+    Mark,
+    Problem,
+    ProblemList,
+    Severity,
+    display_path,
+)
 from cchc_cli.yamlsafe import MAX_BYTES, Document, load_bytes, too_large
 
 M = TypeVar("M", bound=BaseModel)
@@ -201,12 +208,7 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[
     if kind == "extra_forbidden":
         field = str(loc[-1])
         if field.isdigit():
-            # "{value: 90,5}": in a flow mapping the comma starts another key, '5'.
-            return (
-                f"Khóa '{field}' không hợp lệ tại {_where(loc[:-1])}.",
-                "Nếu đây là phần thập phân của số ngay trước, viết số với dấu chấm "
-                f"(ví dụ 90.{field}): trong YAML dấu phẩy ngăn các mục.",
-            )
+            return f"Khóa '{field}' không hợp lệ tại {_where(loc[:-1])}.", COMMA_IN_NUMBER_HINT
         known = _field_names(model, loc[:-1])
         guess = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
         hint = (

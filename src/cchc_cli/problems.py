@@ -61,6 +61,14 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
+# In a YAML '{ … }' a comma starts the next entry: "97,5" and "1,035" leave a key of
+# digits behind. Said wherever such a key is reported.
+COMMA_IN_NUMBER_HINT = (
+    "Nếu đây là phần sau dấu phẩy của một số: viết 97.5 cho số thập phân và 1035 cho "
+    "hàng nghìn; trong YAML dấu phẩy ngăn các mục."
+)
+
+
 class CchcError(Exception):
     """Base of every error whose message is written for the user (in Vietnamese)."""
 

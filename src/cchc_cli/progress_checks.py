@@ -14,7 +14,8 @@ from cchc_cli.model.areas import area_codes
 from cchc_cli.model.plan import Indicator, Measure, Plan, ReportKind
 from cchc_cli.model.progress import IndicatorProgress, Progress, TaskStatus
 from cchc_cli.periods import dates_for, quarter_window, report_rule, window
-from cchc_cli.problems import CchcError, Problem, Severity
+from cchc_cli.problems import COMMA_IN_NUMBER_HINT, CchcError, Problem, Severity
+from cchc_cli.report.numbers import number
 
 ProgressCheck = Callable[[Progress, Plan, Located], Iterable[Problem]]
 WARN = Severity.WARNING
@@ -97,10 +98,14 @@ def counts_are_declared(progress: Progress, plan: Plan, at: Located) -> Iterator
         for key, value in item.counts.items():
             where = ("indicators", index, "counts", key)
             if key not in declared:
-                hint = did_you_mean(key, declared) or (
-                    "Các số liệu của chỉ số: " + ", ".join(declared) + "."
-                    if declared
-                    else "Chỉ số này không có số liệu đếm; xóa 'counts'."
+                hint = (
+                    (COMMA_IN_NUMBER_HINT if key.isdigit() else "")
+                    or did_you_mean(key, declared)
+                    or (
+                        "Các số liệu của chỉ số: " + ", ".join(declared) + "."
+                        if declared
+                        else "Chỉ số này không có số liệu đếm; xóa 'counts'."
+                    )
                 )
                 yield at.problem(where, "E408", f"Chỉ số {item.id} không có số liệu '{key}'.", hint)
             elif value is not None and value < 0:
@@ -154,7 +159,7 @@ def values_fit_the_measure(progress: Progress, plan: Plan, at: Located) -> Itera
             yield at.problem(
                 (*base, "value"),
                 "E412",
-                f"Chỉ số {item.id}: {item.value:g}% nằm ngoài khoảng 0–100.",
+                f"Chỉ số {item.id}: {number(item.value, 3)}% nằm ngoài khoảng 0–100.",
                 "Ghi phần trăm là số từ 0 đến 100, ví dụ 97.5 cho 97,5%.",
             )
 

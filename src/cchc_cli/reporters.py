@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from cchc_cli.problems import Problem, Severity
 
@@ -118,7 +119,9 @@ def _sarif(outcome: Outcome) -> None:
     results = []
     for p in sorted(outcome.problems, key=Problem.sort_key):
         region = {"startLine": p.line, "startColumn": p.column} if p.line else {}
-        location: dict[str, object] = {"artifactLocation": {"uri": p.path}}
+        # A URI reference: spaces, ':' and Vietnamese letters percent-encoded, '/' kept.
+        uri = quote(p.path.replace("\\", "/"), safe="/")
+        location: dict[str, object] = {"artifactLocation": {"uri": uri}}
         if region:
             location["region"] = region
         results.append(

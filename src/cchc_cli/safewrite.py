@@ -19,8 +19,8 @@ from pathlib import Path
 from cchc_cli.problems import OutputError, UsageError, display_path
 
 _IN_USE_HINT = (
-    "Tệp có thể đang mở trong Word hoặc chương trình khác: đóng tệp rồi chạy lại, "
-    "hoặc ghi ra nơi khác."
+    "Tệp có thể đang mở trong Word hoặc chương trình khác (đóng tệp rồi chạy lại), hoặc "
+    "bạn không có quyền ghi vào thư mục đó (ghi ra nơi khác)."
 )
 _ELSEWHERE_HINT = "Chọn nơi ghi khác, hoặc sửa đường dẫn."
 

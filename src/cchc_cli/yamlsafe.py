@@ -368,6 +368,8 @@ class _Builder:
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1)
             elif kind is mapping_start or kind is sequence_start:
+                if stack and stack[-1][4] is None and type(stack[-1][0]) is dict:
+                    return self.fail(event, "E106", _KEY_COLLECTION, _KEY_HINT)
                 if event.tag not in _ALLOWED_COLLECTION_TAGS:
                     return self.fail(event, "E104", _TAG.format(event.tag), _TAG_HINT)
                 if len(stack) >= MAX_DEPTH:
@@ -476,6 +478,7 @@ def _attach(frame: list[Any], value: Any) -> None:
 
 _KEY_TAG = "Khóa không được có thẻ hay neo YAML."
 _KEY_ALIAS = "Khóa không được là bí danh YAML."
+_KEY_COLLECTION = "Khóa phải là một chữ hoặc cụm chữ, không phải danh sách hay bảng ('? [...]')."
 _KEY_HINT = "Viết khóa là chữ thường."
 _TAG = "Thẻ YAML '{}' không được phép."
 _TAG_HINT = "Kế hoạch chỉ chứa dữ liệu thuần; xóa thẻ bắt đầu bằng '!'."
@@ -519,7 +522,12 @@ def load_text(text: str, problems: ProblemList) -> Document | None:
     if builder.failed:
         return None
     if builder.documents == 0 or builder.doc.data is None:
-        problems.add(Mark(1, 1), "E111", "Tệp rỗng.", "Tệp kế hoạch phải có nội dung YAML.")
+        problems.add(
+            Mark(1, 1),
+            "E111",
+            "Tệp rỗng.",
+            "Một kế hoạch hay tệp tiến độ cần nội dung YAML; tạo tệp tiến độ bằng cchc progress new.",
+        )
         return None
     return builder.doc
 
