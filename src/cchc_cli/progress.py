@@ -101,9 +101,49 @@ def load_progress_with_plan(path: Path, plan: Plan | None = None) -> ProgressWit
     if plan is None:
         plan_path = plan_path_of(path, loaded.model)
         plan = _load_named_plan(plan_path, located, loaded.problems)
+        loaded.problems.extend(_placement(path, plan_path, located))
     if plan is not None:
         loaded.problems.extend(run_checks(loaded.model, plan, located))
     return ProgressWithPlan(loaded, plan, plan_path)
+
+
+def _placement(path: Path, plan_path: Path, at: Located) -> list[Problem]:
+    """Warnings for a record a report would not find where it is (W424–W426)."""
+    found: list[Problem] = []
+    named = re.fullmatch(r"\d{4}-Q[1-4]\.ya?ml", path.name, flags=re.IGNORECASE)
+    if named is None:
+        found.append(
+            at.problem(
+                (),
+                "W424",
+                f"Tên tệp '{path.name}' không theo mẫu YYYY-Qn.yaml: báo cáo sẽ không đọc tệp này.",
+                "Đổi tên tệp, ví dụ 2024-Q1.yaml (cchc progress new đặt tên sẵn).",
+                Severity.WARNING,
+            )
+        )
+    if path.parent.name != plan_path.stem:
+        found.append(
+            at.problem(
+                ("plan",),
+                "W425",
+                f"Tệp nằm trong thư mục '{path.parent.name}' nhưng kế hoạch là "
+                f"'{plan_path.name}': báo cáo tìm tệp tiến độ ở thư mục '{plan_path.stem}'.",
+                f"Chuyển tệp vào thư mục progress/{plan_path.stem}/.",
+                Severity.WARNING,
+            )
+        )
+    twin = path.with_suffix(".yml" if path.suffix.lower() == ".yaml" else ".yaml")
+    if named is not None and twin.is_file():
+        found.append(
+            at.problem(
+                (),
+                "W426",
+                f"Có cả {path.stem}.yaml và {path.stem}.yml: báo cáo chỉ đọc tệp .yaml.",
+                "Xóa hoặc gộp một trong hai tệp.",
+                Severity.WARNING,
+            )
+        )
+    return found
 
 
 def _quarter_matches_name(
