@@ -157,14 +157,16 @@ def _syntax_problem(exc: yaml.YAMLError, problems: ProblemList, text: str = "") 
     ):
         # libyaml does not name the character; a tab is by far the most common one.
         raw = "found a tab character"
-    opened = _unclosed_quote(text, where.line)
-    if opened is not None and _syntax_key(raw) in _AFTER_AN_OPEN_QUOTE:
-        problems.add(
-            opened,
-            "E103",
-            "Dấu nháy kép mở ở đây chưa được đóng",
-            'Thêm dấu " ở cuối đoạn văn bản; dấu nháy kép bên trong văn bản viết là \\".',
-        )
+    opened = _unclosed_quote(text, where.line) if _syntax_key(raw) in _AFTER_AN_OPEN_QUOTE else None
+    if opened is not None:
+        mark, quote = opened
+        if quote == '"':
+            message = "Dấu nháy kép mở ở đây chưa được đóng"
+            hint = 'Thêm dấu " ở cuối đoạn văn bản; dấu nháy kép bên trong văn bản viết là \\".'
+        else:
+            message = "Dấu nháy đơn mở ở đây chưa được đóng"
+            hint = "Thêm dấu ' ở cuối đoạn văn bản; dấu nháy đơn bên trong văn bản viết là ''."
+        problems.add(mark, "E103", message, hint)
         return
     known = _SYNTAX_MESSAGES.get(_syntax_key(raw))
     if known is not None:
@@ -185,24 +187,34 @@ _AFTER_AN_OPEN_QUOTE = frozenset(
         "did not find expected '-' indicator",
     }
 )
-_QUOTES = re.compile(r'(?<!\\)"')
+_QUOTES = {'"': re.compile(r'(?<!\\)"'), "'": re.compile(r"(?<!')'(?!')")}
+_QUOTE_TRIES = 6
 
 
-def _unclosed_quote(text: str, error_line: int) -> Mark | None:
-    """The opening quote of a double-quoted value left open above ``error_line``.
+def _unclosed_quote(text: str, error_line: int) -> tuple[Mark, str] | None:
+    """The opening quote of a quoted value left open at or above ``error_line``.
 
-    A line with an odd number of quotes is only a suspect (a quoted value may span
-    lines): it is blamed when closing it lets the parser get past ``error_line``.
+    A line with an odd number of one kind of quote is only a suspect (a quoted value
+    may span lines, a text may hold an apostrophe): it is blamed when closing it lets
+    the parser get past ``error_line``. A single-quoted value runs on to the next quote
+    anywhere below, so the search may go far up; it stops after a few suspects.
     """
     lines = text.splitlines()
-    for number in range(min(error_line, len(lines)), max(error_line - 40, 0), -1):
+    tries = 0
+    for number in range(min(error_line, len(lines)), 0, -1):
         line = lines[number - 1]
-        quotes = [m.start() for m in _QUOTES.finditer(line)]
-        if len(quotes) % 2 == 1 and not line.lstrip().startswith("#"):
-            fixed = [*lines[: number - 1], line + '"', *lines[number:]]
+        if line.lstrip().startswith("#"):
+            continue
+        for quote, pattern in _QUOTES.items():
+            found = [m.start() for m in pattern.finditer(line)]
+            if len(found) % 2 == 0:
+                continue
+            fixed = [*lines[: number - 1], line + quote, *lines[number:]]
             if _parses_past("\n".join(fixed), error_line):
-                return Mark(number, quotes[-1] + 1)
-            return None
+                return Mark(number, found[-1] + 1), quote
+            tries += 1
+            if tries == _QUOTE_TRIES:
+                return None
     return None
 
 
