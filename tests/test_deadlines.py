@@ -55,7 +55,7 @@ def test_cli_table(unit: Path) -> None:
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "Lịch báo cáo CCHC năm 2024 – Ủy ban nhân dân xã Hòa Bình" in out
-    assert "15/12/2023–14/03/2024" in out and "15/06/2024–14/09/2024" in out
+    assert "15/12/2023 – 14/03/2024" in out and "15/06/2024 – 14/09/2024" in out
     assert "20/05/2024*" in out and "05/12/2024" in out
     assert "đã lập" in out and "quá hạn 5 ngày" in out and "còn 178 ngày" in out
     assert "ước thực hiện" in out
@@ -106,3 +106,13 @@ def test_without_a_year_the_calendar_is_the_plans(unit: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "Lịch báo cáo CCHC năm 2024" in result.stdout
     assert "Kế hoạch áp dụng cho năm 2024, nên đây là lịch năm 2024." in result.stdout
+
+
+def test_a_narrow_console_wraps_the_table_and_cuts_nothing(
+    unit: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("cchc_cli.console._consoles", {})  # a console of the new width
+    monkeypatch.setenv("COLUMNS", "60")
+    out = run_cli("deadlines", "--today", "2024-06-10").stdout
+    assert "…" not in out
+    assert "14/03/2024" in out and "05/12/2024" in out

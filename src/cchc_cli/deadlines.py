@@ -85,7 +85,7 @@ def deadline_table(rows: list[Deadline], title: str) -> Table:
         collapse_padding=True,
     )
     for header in ("Kỳ báo cáo", "Kỳ số liệu", "Ngày chốt", "Hạn gửi", "Còn lại"):
-        table.add_column(header, no_wrap=True)
+        table.add_column(header, overflow="fold")  # a narrow console wraps, never cuts
     upcoming = [r for r in rows if r.days_left >= 0 and not r.written]
     next_row = min(upcoming, key=lambda r: r.days_left) if upcoming else None
     for row in rows:
@@ -94,7 +94,7 @@ def deadline_table(rows: list[Deadline], title: str) -> Table:
         style = "bold" if row is next_row else ("red" if row.overdue else None)
         table.add_row(
             row.period.label,
-            f"{dmy(dates.window_start)}–{dmy(dates.window_end)}",
+            f"{dmy(dates.window_start)} – {dmy(dates.window_end)}",
             cutoff,
             dmy(dates.send_before),
             "đã lập" if row.written else row.remaining,
