@@ -125,21 +125,29 @@ def diff(
         print_error(exc)
         report_problems(exc.problems)
         return 2
+    verdict = 1 if exit_code and report.differs else 0
     if output is not None:
         from cchc_cli.safewrite import write_new
 
         write_new(output, _render(report, output_format), force=force, inputs=paths)
         console(stderr=True).print(f"Đã ghi {output}.", highlight=False, markup=False)
-    elif output_format is DiffFormat.TEXT:
-        from cchc_cli.diff.render_text import render_text
+        return verdict
+    try:
+        if output_format is DiffFormat.TEXT:
+            from cchc_cli.diff.render_text import render_text
 
-        for renderable in render_text(report):
-            console().print(renderable)
-    else:
-        from cchc_cli.reporters import write_stdout
+            for renderable in render_text(report):
+                console().print(renderable)
+        else:
+            from cchc_cli.reporters import write_stdout
 
-        write_stdout(_render(report, output_format).decode("utf-8"))
-    return 1 if exit_code and report.differs else 0
+            write_stdout(_render(report, output_format).decode("utf-8"))
+    except BrokenPipeError:
+        # `cchc diff --exit-code a b | head`: the reader stopped; the answer stands.
+        from cchc_cli.console import quiet_stdout
+
+        quiet_stdout()
+    return verdict
 
 
 def register(app: typer.Typer) -> None:
