@@ -382,3 +382,13 @@ def test_evidence_and_results_keep_one_punctuation_mark(unit: Path) -> None:
     out = Path("reports/2024/hoa-binh-2024-2024-quy-1.md").read_text(encoding="utf-8")
     assert "(Báo cáo số 21/BC-UBND; Công văn số 5/UBND; " in out
     assert ".;" not in out and ";;" not in out
+
+
+def test_a_folder_as_output_receives_the_report_under_its_name(unit: Path) -> None:
+    result = run_cli("report", "-q", "2024-Q1", "-o", "gui-quan/", *DATE)
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in Path("gui-quan").iterdir()] == ["hoa-binh-2024-2024-quy-1.docx"]
+    Path("co-san").mkdir()
+    again = run_cli("report", "-q", "2024-Q1", "-o", "co-san", "-f", "md", *DATE)
+    assert again.exit_code == 0, again.stderr
+    assert [p.name for p in Path("co-san").iterdir()] == ["hoa-binh-2024-2024-quy-1.md"]

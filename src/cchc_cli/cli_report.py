@@ -56,12 +56,12 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
         ),
     ] = None,
     output: Annotated[
-        Optional[Path],  # noqa: UP045
+        Optional[str],  # noqa: UP045 - text, so that a final '/' (a folder) is kept
         typer.Option(
             "--output",
             "-o",
-            help="Tệp kết quả (mặc định reports/<năm>/<kế hoạch>-<kỳ>.docx); "
-            "với thư mục kế hoạch: thư mục kết quả.",
+            help="Tệp kết quả (mặc định reports/<năm>/<kế hoạch>-<kỳ>.docx); một thư mục "
+            "(có sẵn, hoặc ghi kèm '/' ở cuối) để ghi báo cáo vào đó.",
             show_default=False,
             metavar="TỆP",
         ),

@@ -18,7 +18,7 @@ def run_report(
     quarter: str | None,
     half: str | None,
     annual: str | None,
-    output: Path | None,
+    output: str | None,
     fmt: str | None,
     draft: bool,
     force: bool,
@@ -28,7 +28,14 @@ def run_report(
     report_date: str | None,
 ) -> None:
     """Write the report(s); raises CchcError subclasses for the command layer to print."""
-    fmt = _format_for(fmt, output)
+    # A folder given as -o (existing, or written with a final separator) receives the
+    # report under its usual name.
+    output_dir = None
+    if output is not None and (output.endswith(("/", "\\")) or Path(output).is_dir()):
+        output_dir, output_file = Path(output), None
+    else:
+        output_file = Path(output) if output is not None else None
+    fmt = _format_for(fmt, output_file)
     if quarter and plan is None and _looks_like_plan(quarter):
         # `--quarter plans/x.yaml`: the bare --quarter took the plan as its value.
         plan, quarter = Path(quarter), ""
@@ -47,7 +54,7 @@ def run_report(
         quarter=quarter,
         half=half,
         annual=annual,
-        output=output,
+        output=output_dir or output_file,
         fmt=fmt,
         draft=draft,
         force=force,
@@ -64,7 +71,7 @@ def run_report(
         return
     if not target.exists():
         raise UsageError(f"Không tìm thấy '{target}'.", "Kiểm tra đường dẫn tệp kế hoạch.")
-    _done(generate(request, target, output=output))
+    _done(generate(request, target, output=output_file, output_dir=output_dir))
 
 
 def _format_for(fmt: str | None, output: Path | None) -> str:
