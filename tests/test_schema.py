@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 
 from cchc_cli.problems import ProblemList
 from cchc_cli.schema import plan_schema
@@ -27,7 +27,8 @@ def data_of(path: Path) -> Any:
 def validator() -> Draft202012Validator:
     schema = plan_schema()
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    # Formats checked, as check-jsonschema and editors do ("format" is only a note by default).
+    return Draft202012Validator(schema, format_checker=FormatChecker())
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
@@ -47,3 +48,13 @@ def test_schema_flags_shape_errors(validator: Draft202012Validator, name: str) -
 def test_shipped_schema_is_valid_json_schema() -> None:
     shipped = json.loads((ROOT / "schema" / "cchc-plan.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(shipped)
+
+
+def test_every_spelling_cchc_reads_passes_the_schema(validator: Draft202012Validator) -> None:
+    data = data_of(PLANS / "phu-lien-2024.yaml")
+    data["issued"]["date"] = "24/01/2024"
+    data["tasks"][0]["due"] = "Thường xuyên"
+    data["tasks"][1]["due"] = "2024-q4"
+    assert [e.message for e in validator.iter_errors(data)] == []
+    data["issued"]["date"] = "2024-02-30"
+    assert list(validator.iter_errors(data))

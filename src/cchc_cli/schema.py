@@ -93,7 +93,8 @@ def fields_markdown(progress: bool = False) -> str:
     definitions = schema.get("$defs", {})
     lines = [f"# {schema['title']}: các trường", ""]
     lines += [
-        "Tệp này được sinh từ mô hình dữ liệu (`cchc schema --fields`); đừng sửa tay.",
+        "Tệp này được sinh từ mô hình dữ liệu "
+        f"(`cchc schema --fields{' --progress' if progress else ''}`); đừng sửa tay.",
         "",
     ]
     sections = [

@@ -58,12 +58,12 @@ def load_file(path: Path, raw: bytes | None = None, shown: str | None = None) ->
         problems = problems or [
             Problem(
                 name,
-                0,
-                0,
-                "E201",
+                1,
+                1,
+                "E113",
                 Severity.ERROR,
-                "Đây là tệp tiến độ, không phải tệp kế hoạch.",
-                "cchc diff so sánh hai tệp kế hoạch.",
+                "Đây là tệp tiến độ (có 'quarter:'), không phải tệp kế hoạch.",
+                "cchc diff so sánh hai tệp kế hoạch, ví dụ plans/phu-lien-2024.yaml.",
             )
         ]
         raise InvalidInputError(problems, f"Kế hoạch {name} có lỗi; không so sánh được.")

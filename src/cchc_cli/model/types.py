@@ -17,6 +17,7 @@ from pydantic import (
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     PlainSerializer,
+    WithJsonSchema,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
@@ -88,7 +89,13 @@ Date = Annotated[
     date,
     BeforeValidator(parse_date),
     PlainSerializer(lambda d: d.isoformat(), return_type=str),
-    Field(json_schema_extra={"type": "string", "format": "date"}),
+    # Both spellings cchc reads, so an editor does not flag "24/01/2024".
+    WithJsonSchema(
+        {
+            "type": "string",
+            "anyOf": [{"format": "date"}, {"pattern": r"^\d{1,2}/\d{1,2}/\d{4}$"}],
+        }
+    ),
 ]
 
 
@@ -178,9 +185,13 @@ class Due(ParsedValue):
             {"type": "integer", "minimum": 1900, "maximum": 2200},
             {
                 "type": "string",
-                "pattern": r"^(\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?|\d{1,2}/\d{1,2}/\d{4})$",
+                "pattern": r"^(\d{4}(-[Qq][1-4]|-\d{2}(-\d{2})?)?|\d{1,2}/\d{1,2}/\d{4})$",
             },
-            {"type": "string", "enum": ["thường xuyên"]},
+            # The spellings of ONGOING_WORDS, with the capital a sentence may start with.
+            {
+                "type": "string",
+                "enum": sorted({*ONGOING_WORDS, *(w.capitalize() for w in ONGOING_WORDS)}),
+            },
         ]
     }
 
