@@ -256,3 +256,16 @@ def test_shipped_report_has_no_doubled_dash_or_stacked_punctuation(tmp_path: Pat
     assert "\\- Còn hồ sơ giải quyết quá hạn." not in text
     assert "- Còn hồ sơ giải quyết quá hạn." in text
     assert ".;" not in text and "Kết quả thực hiện các chỉ tiêu:" in text
+
+
+def test_whole_numbers_print_as_they_are(tmp_path: Path) -> None:
+    (tmp_path / "x.md.j2").write_text("{{ y }}|{{ n | number }}|{{ f }}", encoding="utf-8")
+    env = make_environment(tmp_path)
+    assert render(env, "x.md.j2", {"y": 2024, "n": 19630, "f": 95.5}) == "2024|19.630|95,5"
+
+
+def test_a_true_false_value_is_named_as_such(tmp_path: Path) -> None:
+    (tmp_path / "x.md.j2").write_text("{{ flag }}", encoding="utf-8")
+    with pytest.raises(TemplateError) as caught:
+        render(make_environment(tmp_path), "x.md.j2", {"flag": True})
+    assert "đúng/sai" in caught.value.message and "None" not in caught.value.message

@@ -37,7 +37,11 @@ def _finalize(value: Any) -> Safe:
         raise _NoneValueError("a value printed by the template is empty (None)")
     if isinstance(value, bool):
         raise _NoneValueError("a true/false value is printed as text")
-    if isinstance(value, float | int):
+    if isinstance(value, int):
+        # A whole number prints as it is: a year must read 2024, not 2.024. Counts that
+        # want a thousands separator go through `| number` (shipped rows already do).
+        return Safe(str(value))
+    if isinstance(value, float):
         return Safe(numbers.number(value))
     return escape(value)
 
@@ -171,6 +175,11 @@ def _describe(exc: BaseException) -> tuple[str, str]:
         return (
             f"thao tác không được phép trong mẫu của đơn vị (chi tiết: {str(exc).rstrip('.')})",
             "Mẫu của đơn vị chỉ dùng biến và bộ lọc nêu trong templates/README.md.",
+        )
+    if isinstance(exc, _NoneValueError) and "true/false" in str(exc):
+        return (
+            "một giá trị đúng/sai (true/false) được in ra như chữ",
+            "Dùng {% if … %} … {% endif %} thay cho in trực tiếp giá trị đó.",
         )
     if isinstance(exc, _NoneValueError):
         return "một giá trị in ra bị trống (None)", "Kiểm tra biến in ra ở dòng đó."
