@@ -27,3 +27,13 @@ def unit_tree(root: Path, quarters: tuple[int, ...] = (1, 2, 3, 4)) -> Path:
         name = f"2024-Q{quarter}.yaml"
         shutil.copy(REPORT_FIXTURES / "progress" / PLAN_NAME / name, target / name)
     return root / "plans" / f"{PLAN_NAME}.yaml"
+
+
+def fresh_unit(root: Path, quarter: str = "2024-Q3") -> Path:
+    """A unit whose only progress file is the one `cchc progress new` just made."""
+    from tests.helpers import run_cli
+
+    plan = unit_tree(root, quarters=())
+    made = run_cli("progress", "new", "--quarter", quarter, plan)
+    assert made.exit_code == 0, made.stderr
+    return plan

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from tests.helpers import run_cli
-from tests.report_tree import KINDS, unit_tree
+from tests.report_tree import KINDS, fresh_unit, unit_tree
 
 FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 SUBJECTS = {
@@ -306,8 +306,7 @@ def test_a_draft_keeps_room_for_the_values_to_fill(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    plan = unit_tree(tmp_path, quarters=())
-    assert run_cli("progress", "new", "--quarter", "2024-Q3", plan).exit_code == 0
+    plan = fresh_unit(tmp_path)
     out = tmp_path / "draft.docx"
     args = ("report", "-q", "2024-Q3", plan, "--draft", "-o", out, "--date", "2024-09-04")
     assert run_cli(*args).exit_code == 0

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT, run_cli
-from tests.report_tree import KINDS, PLAN_NAME, unit_tree
+from tests.report_tree import KINDS, PLAN_NAME, fresh_unit, unit_tree
 
 DATE = ("--date", "2024-12-03", "--today", "2024-11-20")
 
@@ -189,8 +189,7 @@ def test_fresh_progress_file_lists_what_to_fill(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    plan = unit_tree(tmp_path, quarters=())
-    assert run_cli("progress", "new", "--quarter", "2024-Q3", plan).exit_code == 0
+    plan = fresh_unit(tmp_path)
     result = run_cli("report", "--quarter", "2024-Q3", plan, "-f", "md", *DATE)
     assert result.exit_code == 1
     out = result.stdout + result.stderr
@@ -323,8 +322,7 @@ def test_a_draft_line_ending_in_a_gap_gets_no_extra_full_stop(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    plan = unit_tree(tmp_path, quarters=())
-    assert run_cli("progress", "new", "--quarter", "2024-Q3", plan).exit_code == 0
+    plan = fresh_unit(tmp_path)
     result = run_cli("report", "-q", "2024-Q3", plan, "--draft", "-f", "md", *DATE)
     assert result.exit_code == 0, result.stderr
     text = Path("reports/2024/hoa-binh-2024-2024-quy-3.md").read_text(encoding="utf-8")
