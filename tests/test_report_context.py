@@ -161,6 +161,51 @@ def test_done_late_is_noted(plan: Plan) -> None:
     assert next(t for t in context.tasks if t.id == "CD-01").status.startswith("hoàn thành (chậm")
 
 
+def test_a_completion_after_the_cut_off_is_an_estimate(plan: Plan) -> None:
+    record = quarter(plan, 1)
+    after = replace(
+        record,
+        tasks={
+            **record.tasks,
+            "TC-01": TaskRecord(Where("x", 1), TaskStatus.DONE, completed_on=date(2024, 3, 10)),
+        },
+    )
+    context = build(plan, ReportKind.Q1, [after])  # cut-off 29/02, window to 14/03
+    row = next(t for t in context.tasks if t.id == "TC-01")
+    assert row.status == "hoàn thành (ước thực hiện)" and row.done
+
+
+def test_a_half_year_tells_each_quarters_work_and_every_document(plan: Plan) -> None:
+    first, second = quarter(plan, 1), quarter(plan, 2)
+    first = replace(
+        first,
+        tasks={
+            **first.tasks,
+            "TC-01": TaskRecord(
+                Where("q1", 5),
+                TaskStatus.IN_PROGRESS,
+                result="Rà soát 12 văn bản.",
+                evidence=("Báo cáo số 21/BC-UBND",),
+            ),
+        },
+    )
+    second = replace(
+        second,
+        tasks={
+            **second.tasks,
+            "TC-01": TaskRecord(
+                Where("q2", 5),
+                TaskStatus.IN_PROGRESS,
+                result="Rà soát 05 văn bản.",
+                evidence=("Báo cáo số 30/BC-UBND", "Báo cáo số 21/BC-UBND"),
+            ),
+        },
+    )
+    row = next(t for t in build(plan, ReportKind.H1, [first, second]).tasks if t.id == "TC-01")
+    assert row.result == "Quý I: Rà soát 12 văn bản; quý II: Rà soát 05 văn bản."
+    assert row.evidence == ("Báo cáo số 21/BC-UBND", "Báo cáo số 30/BC-UBND")
+
+
 def test_sections_follow_the_programme(plan: Plan) -> None:
     context = build(plan, ReportKind.Q1, [quarter(plan, 1)])
     assert [a.number for a in context.areas] == [1, 2, 3, 4, 5, 6]

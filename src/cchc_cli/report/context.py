@@ -140,7 +140,7 @@ def build_context(
                 f"Tạo tệp bằng: {command}",
             )
     tasks = tuple(
-        task_row(n, t, plan=plan, latest=latest, period=period, missing=missing.add)
+        task_row(n, t, plan=plan, records=records, period=period, missing=missing.add)
         for n, t in enumerate(plan.tasks, start=1)
     )
     indicators = tuple(

@@ -83,15 +83,22 @@ def task_row(
     task: Task,
     *,
     plan: Plan,
-    latest: QuarterRecord | None,
+    records: Sequence[QuarterRecord | None],
     period: PeriodInfo,
     missing: AddMissing,
 ) -> TaskRow:
-    """The task as of the latest quarter; overdue when due before the cut-off and not done."""
+    """The task as of the latest quarter, with what was done in each quarter of the period.
+
+    Overdue when due before the cut-off and not done; a completion after the cut-off is
+    an estimate ("ước thực hiện"), as the data window sentence says.
+    """
+    present = [r for r in records if r is not None]
+    latest = present[-1] if present else None
     record = latest.tasks.get(task.id) if latest else None
     post = plan.post(task.lead) if task.lead else None
     lead = post.title if post else (task.lead or NOT_APPLICABLE)
     due_end = task.due.end
+    result, evidence = _work_done(task.id, present)
     if record is None or record.status is None:
         where = record.where if record else (latest.where if latest else None)
         status = missing(
@@ -110,8 +117,8 @@ def task_row(
             status,
             False,
             False,
-            status,
-            (),
+            result or status,  # what the clerk typed is kept, even without a status
+            evidence,
         )
     done = record.status is TaskStatus.DONE
     overdue = not done and due_end is not None and due_end < period.cutoff
@@ -120,7 +127,8 @@ def task_row(
         status = f"{OVERDUE}, {record.status}"
     elif done and due_end and record.completed_on and record.completed_on > due_end:
         status = f"{record.status} (chậm so với thời hạn)"
-    result = record.result or str(record.status)
+    if done and record.completed_on and record.completed_on > period.cutoff:
+        status = f"{status} (ước thực hiện)"
     return TaskRow(
         stt,
         task.id,
@@ -131,9 +139,31 @@ def task_row(
         status,
         done,
         overdue,
-        result,
-        record.evidence,
+        result or str(record.status),
+        evidence,
     )
+
+
+def _work_done(task_id: str, records: Sequence[QuarterRecord]) -> tuple[str, tuple[str, ...]]:
+    # A six-month or annual report tells what was done over the whole period: each
+    # quarter's result under its name, and every document cited, once.
+    # A finished task's result is carried into later quarters by `progress new`: said once.
+    results: list[tuple[int, str]] = []
+    for record in records:
+        entry = record.tasks.get(task_id)
+        if entry is not None and entry.result and entry.result not in (t for _, t in results):
+            results.append((record.quarter, entry.result))
+    evidence = tuple(
+        dict.fromkeys(e for r in records if (t := r.tasks.get(task_id)) for e in t.evidence)
+    )
+    if len(results) <= 1:
+        return (results[0][1] if results else ""), evidence
+    parts = [f"quý {numbers.roman(q)}: {text.rstrip(' .;')}" for q, text in results]
+    return _first_up("; ".join(parts) + "."), evidence
+
+
+def _first_up(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def target_text(indicator: Indicator) -> str:
