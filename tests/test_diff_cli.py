@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import FIXTURES, run_cli, write_tree
+from tests.helpers import FIXTURES, PLANS, run_cli, write_tree
 
 PAIRS = FIXTURES / "diff" / "pairs"
 OLD, NEW = PAIRS / "moved" / "old.yaml", PAIRS / "moved" / "new.yaml"
@@ -248,3 +248,19 @@ def test_the_output_is_never_one_of_the_plans(tmp_path: Path) -> None:
     result = run_cli("diff", "-f", "markdown", "-o", new, "--force", OLD, new)
     assert result.exit_code == 2 and "chính là một tệp đầu vào" in result.stderr
     assert new.read_bytes() == NEW.read_bytes()
+
+
+def test_purposes_and_duties_are_compared(tmp_path: Path) -> None:
+    text = (PLANS / "phu-lien-2024.yaml").read_text(encoding="utf-8")
+    assert "Đáp ứng yêu cầu phục vụ" in text and "đề đơn đốc" in text
+    edited = text.replace("Đáp ứng yêu cầu phục vụ", "Đáp ứng tốt yêu cầu phục vụ", 1)
+    edited = edited.replace("đề đơn đốc", "đôn đốc", 1)
+    new = tmp_path / "moi.yaml"
+    new.write_text(edited, encoding="utf-8")
+    result = run_cli("diff", "--exit-code", "-f", "json", PLANS / "phu-lien-2024.yaml", new)
+    assert result.exit_code == 1
+    (comparison,) = json.loads(result.stdout)["comparisons"]
+    sections = sorted({(line["section"], line["status"]) for line in comparison["lines"]})
+    assert sections == [
+        ("duties", "added"), ("duties", "removed"), ("purposes", "added"), ("purposes", "removed")
+    ]  # fmt: skip

@@ -53,7 +53,10 @@ PROGRAMMES = {"nq76": "NQ 76/NQ-CP (2021-2030)", "nq30c": "NQ 30c/NQ-CP (2011-20
 # Text lists compared line by line; their section names, in output order.
 LINE_SECTIONS = {
     "legal_bases": "Căn cứ",
+    "purposes": "Mục đích",
+    "requirements": "Yêu cầu",
     "targets": "Chỉ tiêu chủ yếu",
+    "duties": "Nhiệm vụ của chức danh",
     "recipients": "Nơi nhận báo cáo",
 }
 
@@ -109,14 +112,19 @@ def _schedule(old: Plan, new: Plan) -> Iterator[FieldChange]:
 def _lines(plan: Plan, section: str) -> list[str]:
     if section == "recipients":
         return list(plan.reporting.recipients) if plan.reporting else []
+    if section == "duties":
+        # Named by the post's title, so a duty moved to another post is a change.
+        return [f"{post.title}: {duty}" for post in plan.unit.posts for duty in post.duties]
     values: list[str] = getattr(plan, section)
     return values
 
 
 def _prepared(plan: Plan, section: str) -> list[Wording]:
-    # Key targets recur every year ("… năm 2024" → "… năm 2025"): compare them relative
-    # to the plan year like tasks. Legal bases and recipients name documents and bodies.
-    years = YearSpan(plan.years.start, plan.years.end) if section == "targets" else NO_YEARS
+    # Targets, purposes and duties recur every year ("… năm 2024" → "… năm 2025"):
+    # compare them relative to the plan year like tasks. Legal bases and recipients name
+    # documents and bodies.
+    relative = section in ("targets", "purposes", "requirements", "duties")
+    years = YearSpan(plan.years.start, plan.years.end) if relative else NO_YEARS
     return [prepare(line, years) for line in _lines(plan, section)]
 
 
