@@ -116,3 +116,16 @@ def test_a_narrow_console_wraps_the_table_and_cuts_nothing(
     out = run_cli("deadlines", "--today", "2024-06-10").stdout
     assert "…" not in out
     assert "14/03/2024" in out and "05/12/2024" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("deadlines", "plans/khong-co.yaml"),
+        ("progress", "new", "-q", "2024-Q1", "plans/khong-co.yaml"),
+    ],
+)
+def test_a_plan_that_does_not_exist_is_a_usage_error(unit: Path, args: tuple[str, ...]) -> None:
+    result = run_cli(*args)
+    assert result.exit_code == 2
+    assert "Không tìm thấy 'plans/khong-co.yaml'." in result.stderr

@@ -39,7 +39,11 @@ def load_plan(path: Path, raw: bytes | None = None) -> Loaded[Plan]:
 
 
 def load_plan_or_raise(path: Path) -> Plan:
-    """The plan at ``path``, or InvalidInputError carrying all its problems."""
+    """The plan at ``path``, or InvalidInputError carrying all its problems.
+
+    A path that does not exist is a usage error (exit 2), as for every command."""
+    if not path.exists():
+        raise UsageError(f"Không tìm thấy '{path}'.", "Kiểm tra đường dẫn tệp kế hoạch.")
     loaded = load_plan(path)
     if not loaded.ok or loaded.model is None:
         raise InvalidInputError(

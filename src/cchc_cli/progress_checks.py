@@ -237,13 +237,21 @@ def completion_dates(progress: Progress, plan: Plan, at: Located) -> Iterator[Pr
                 f"Nhiệm vụ {task.id} chưa hoàn thành ('{task.status}') nhưng có ngày hoàn thành.",
                 "Xóa 'completed_on' hoặc sửa 'status: hoàn thành'.",
             )
-        elif day > end or day < earliest:
+        elif day > end:
             yield at.problem(
                 where,
                 "E415",
-                f"Nhiệm vụ {task.id}: ngày hoàn thành {day:%d/%m/%Y} nằm ngoài kỳ số liệu "
+                f"Nhiệm vụ {task.id}: ngày hoàn thành {day:%d/%m/%Y} sau kỳ số liệu "
                 f"quý {quarter.roman}/{quarter.year} ({start:%d/%m/%Y} – {end:%d/%m/%Y}).",
                 "Ghi việc hoàn thành sau kỳ này vào tệp tiến độ của quý sau.",
+            )
+        elif day < earliest:
+            yield at.problem(
+                where,
+                "E415",
+                f"Nhiệm vụ {task.id}: ngày hoàn thành {day:%d/%m/%Y} trước kỳ số liệu đầu "
+                f"tiên của kế hoạch (từ {earliest:%d/%m/%Y}).",
+                "Kiểm tra lại năm của ngày hoàn thành.",
             )
         elif cutoff is not None and start <= day and day > cutoff:
             yield at.problem(
