@@ -291,3 +291,12 @@ def test_sarif_locations_are_uri_references(tmp_path: Path) -> None:
     }
     assert uris and all(" " not in u and ":" not in u and u.isascii() for u in uris)
     assert all(u.endswith("k%E1%BA%BF%20ho%E1%BA%A1ch%2C1%3Ax.yaml") for u in uris)
+
+
+def test_a_shape_error_in_a_list_names_the_item_by_its_id(tmp_path: Path) -> None:
+    text = MINIMAL.read_text(encoding="utf-8").replace("due: 2025-Q2}", "due: quý hai}", 1)
+    target = tmp_path / "x.yaml"
+    target.write_text(text, encoding="utf-8")
+    result = run_cli("validate", target)
+    assert result.exit_code == 1
+    assert "tasks[2: TC-01].due" in result.stdout

@@ -159,7 +159,7 @@ def translate(
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         kind = error["type"]
-        message, hint = _message(error, model, loc)
+        message, hint = _message(error, model, loc, document.data)
         if kind == "extra_forbidden":
             mark = document.key_mark_for(loc)
         elif kind == "missing":
@@ -182,33 +182,43 @@ _CODES = {
 }
 
 
-def _where(loc: tuple[Any, ...]) -> str:
+def _where(loc: tuple[Any, ...], data: Any = None) -> str:
+    """A field's place for people: 'tasks[15: TTHC-06].status' (items counted from 1,
+    named by their id when they have one)."""
     parts: list[str] = []
     for item in loc:
         if isinstance(item, int):
-            parts.append(f"[{item + 1}]")
+            data = data[item] if isinstance(data, list) and item < len(data) else None
+            name = data.get("id") if isinstance(data, dict) else None
+            parts.append(f"[{item + 1}: {name}]" if isinstance(name, str) else f"[{item + 1}]")
         else:
+            data = data.get(item) if isinstance(data, dict) else None
             parts.append(("." if parts else "") + str(item))
     return "".join(parts) or "(gốc)"
 
 
-def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[str, str]:
+def _message(
+    error: Any, model: type[BaseModel], loc: tuple[Any, ...], data: Any = None
+) -> tuple[str, str]:
     kind: str = error["type"]
     ctx: dict[str, Any] = error.get("ctx") or {}
-    where = _where(loc)
+    where = _where(loc, data)
     given = error.get("input")
     if kind == "missing":
         field = str(loc[-1])
         title = _field_title(model, loc)
         label = f"'{field}' ({title})" if title else f"'{field}'"
         return (
-            f"Thiếu trường bắt buộc {label} trong {_where(loc[:-1])}.",
+            f"Thiếu trường bắt buộc {label} trong {_where(loc[:-1], data)}.",
             f"Thêm dòng '{field}: …'.",
         )
     if kind == "extra_forbidden":
         field = str(loc[-1])
         if field.isdigit():
-            return f"Khóa '{field}' không hợp lệ tại {_where(loc[:-1])}.", COMMA_IN_NUMBER_HINT
+            return (
+                f"Khóa '{field}' không hợp lệ tại {_where(loc[:-1], data)}.",
+                COMMA_IN_NUMBER_HINT,
+            )
         known = _field_names(model, loc[:-1])
         guess = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
         hint = (
@@ -216,7 +226,7 @@ def _message(error: Any, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[
             if guess
             else ("Các khóa hợp lệ: " + ", ".join(known) + "." if known else "Xóa khóa này.")
         )
-        return f"Khóa '{field}' không hợp lệ tại {_where(loc[:-1])}.", hint
+        return f"Khóa '{field}' không hợp lệ tại {_where(loc[:-1], data)}.", hint
     if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", ""))
         options = [
