@@ -10,7 +10,7 @@ from datetime import date
 
 from cchc_cli.checks import RegisteredCheck, did_you_mean
 from cchc_cli.loading import Located
-from cchc_cli.model.areas import area_codes
+from cchc_cli.model.areas import DIRECTION, area_codes, area_title
 from cchc_cli.model.plan import Indicator, Measure, Plan, ReportKind
 from cchc_cli.model.progress import IndicatorProgress, Progress, TaskStatus
 from cchc_cli.periods import dates_for, quarter_window, report_rule, window
@@ -259,7 +259,7 @@ def completion_dates(progress: Progress, plan: Plan, at: Located) -> Iterator[Pr
                 "W416",
                 f"Nhiệm vụ {task.id} hoàn thành sau ngày chốt số liệu {cutoff:%d/%m/%Y}: "
                 "báo cáo ghi là ước thực hiện.",
-                "",
+                "Không cần sửa: báo cáo ghi 'hoàn thành (ước thực hiện)' cho nhiệm vụ này.",
                 WARN,
             )
 
@@ -287,6 +287,49 @@ def narrative_areas(progress: Progress, plan: Plan, at: Located) -> Iterator[Pro
             )
 
 
+_SECTIONS = {
+    "direction": "Công tác chỉ đạo, điều hành",
+    "strengths": "Ưu điểm",
+    "shortcomings": "Tồn tại, hạn chế",
+    "causes": "Nguyên nhân",
+    "next_tasks": "Phương hướng, nhiệm vụ",
+    "proposals": "Kiến nghị, đề xuất",
+}
+
+
+def narrative_written(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Cảnh báo phần báo cáo chưa viết và người ký chưa có họ tên; khi lập báo cáo đây là
+    lỗi (R103, R104)."""
+    narrative = progress.narrative
+    for name, title in _SECTIONS.items():
+        if not getattr(narrative, name):
+            yield at.problem(
+                ("narrative", name),
+                "W427",
+                f"Chưa viết phần '{title}' (narrative.{name}).",
+                "Báo cáo cần phần này: viết ít nhất một đoạn.",
+                WARN,
+            )
+    for code in area_codes(plan.programme):
+        if code != DIRECTION and not narrative.areas.get(code):
+            yield at.problem(
+                ("narrative", "areas", code),
+                "W427",
+                f"Chưa viết kết quả lĩnh vực '{area_title(plan.programme, code)}' "
+                f"(narrative.areas.{code}).",
+                "Báo cáo cần phần này: viết ít nhất một đoạn.",
+                WARN,
+            )
+    if not progress.signer_name and not plan.unit.signer.name:
+        yield at.problem(
+            ("signer_name",),
+            "W428",
+            "Chưa có họ tên người ký: kế hoạch không ghi unit.signer.name, tệp này cũng không.",
+            "Ghi signer_name: họ tên người ký báo cáo kỳ này.",
+            WARN,
+        )
+
+
 PROGRESS_CHECKS: tuple[RegisteredProgressCheck, ...] = (
     RegisteredProgressCheck("E403", "quarter-in-plan-years", quarter_in_plan_years),
     RegisteredProgressCheck("E404", "known-tasks", known_tasks),
@@ -297,6 +340,7 @@ PROGRESS_CHECKS: tuple[RegisteredProgressCheck, ...] = (
     RegisteredProgressCheck("W423", "statuses-entered", statuses_entered),
     RegisteredProgressCheck("E413", "completion-dates", completion_dates),
     RegisteredProgressCheck("E417", "narrative-areas", narrative_areas),
+    RegisteredProgressCheck("W427", "narrative-written", narrative_written),
 )
 
 
