@@ -265,6 +265,13 @@ def test_missing_figures_name_the_quarter_that_lacks_them(plan: Plan) -> None:
     assert problem.message == "Chỉ số HL: chưa có số liệu quý II."
 
 
+def test_a_gap_in_an_earlier_quarter_spares_last_value_indicators(plan: Plan) -> None:
+    records = [quarter(plan, 1), None, quarter(plan, 3), quarter(plan, 4)]
+    context = build(plan, ReportKind.YEAR, records, draft=True)
+    assert indicator(context, "PAR")[0] == "Thứ hạng quý 4"  # text: the last quarter's
+    assert indicator(context, "TTHC-DUNG-HAN")[0] == PLACEHOLDER  # a sum needs every quarter
+
+
 def test_draft_shows_placeholders_instead(plan: Plan) -> None:
     record = quarter(plan, 1)
     gappy = replace(

@@ -64,8 +64,16 @@ def _one(indicator: Indicator, record: IndicatorRecord) -> Figure:
     return Figure(value=record.value, counts=counts)
 
 
+def uses_last_only(indicator: Indicator) -> bool:
+    """Whether the period's figure is the last quarter's alone (a text, or rule 'last')."""
+    return indicator.measure is Measure.TEXT or indicator.aggregation is Aggregation.LAST
+
+
 def figure(indicator: Indicator, records: Sequence[IndicatorRecord | None]) -> Figure:
     """The period's figure from the quarters' records, oldest first (None: not reported)."""
+    if records and uses_last_only(indicator):
+        # Earlier quarters do not enter the figure: their gaps do not matter.
+        records = records[-1:]
     if not records or not all(has_figures(indicator, r) for r in records):
         return Figure(missing=True)
     present = [r for r in records if r is not None]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from cchc_cli.model.plan import Indicator, Plan, Task
 from cchc_cli.report import numbers
-from cchc_cli.report.indicators import Figure, has_figures
+from cchc_cli.report.indicators import Figure, has_figures, uses_last_only
 from cchc_cli.report.records import PeriodInfo, QuarterRecord, TaskStatus, Where
 
 AddMissing = Callable[[Where | None, str, str, str], str]
@@ -225,7 +225,7 @@ def _missing_figures(
     # One problem per quarter file that lacks the figures, at the indicator's entry in it;
     # a quarter without any file is already reported once (R100), not once per indicator.
     actual = PLACEHOLDER
-    for record in records:
+    for record in records[-1:] if uses_last_only(indicator) else records:
         if record is None:
             continue
         entry = record.indicators.get(indicator.id)
