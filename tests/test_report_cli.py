@@ -390,3 +390,9 @@ def test_a_folder_as_output_receives_the_report_under_its_name(unit: Path) -> No
     again = run_cli("report", "-q", "2024-Q1", "-o", "co-san", "-f", "md", *DATE)
     assert again.exit_code == 0, again.stderr
     assert [p.name for p in Path("co-san").iterdir()] == ["hoa-binh-2024-2024-quy-1.md"]
+
+
+def test_an_output_name_of_another_kind_is_refused(unit: Path) -> None:
+    result = run_cli("report", "-q", "2024-Q1", "-o", "bc.txt", *DATE)
+    assert result.exit_code == 2 and "đuôi .txt" in result.stderr and "bc.docx" in result.stderr
+    assert not Path("bc.txt").exists()

@@ -310,3 +310,20 @@ def test_rolled_up_rate_equals_rate_of_totals(counts: list[tuple[int, int, int, 
     rate = 100 * on_time / resolved
     assert actual == numbers.percent(rate)
     assert verdict == ("đạt" if round(rate, 6) > 95 else "chưa đạt")
+
+
+def test_a_missing_count_is_named(plan: Plan) -> None:
+    first = quarter(plan, 1)
+    counts = dict(first.indicators["TTHC-DUNG-HAN"].counts)
+    del counts["early"]
+    gappy = replace(
+        first,
+        indicators={
+            **first.indicators,
+            "TTHC-DUNG-HAN": IndicatorRecord(Where(first.where.path, 40), counts=counts),
+        },
+    )
+    with pytest.raises(InvalidInputError) as caught:
+        build(plan, ReportKind.Q1, [gappy])
+    (problem,) = caught.value.problems
+    assert problem.message == "Chỉ số TTHC-DUNG-HAN: chưa có số liệu quý I (early)."

@@ -162,7 +162,8 @@ def new_progress(
     """Write the quarter's pre-filled file; OutputError when it already exists."""
     if quarter.year not in plan.years:
         raise UsageError(
-            f"Quý {quarter} nằm ngoài {plan.years} của kế hoạch {plan_path.name}.",
+            f"Quý {quarter.roman}/{quarter.year} nằm ngoài thời gian của kế hoạch "
+            f"{plan_path.name} ({plan.years}).",
             "Chọn một quý trong năm của kế hoạch.",
         )
     out = existing_or_new(progress_path(progress_dir, plan_path, quarter.year, quarter.number))

@@ -71,6 +71,13 @@ def run_report(
         return
     if not target.exists():
         raise UsageError(f"Không tìm thấy '{target}'.", "Kiểm tra đường dẫn tệp kế hoạch.")
+    suffix = output_file.suffix.lower().lstrip(".") if output_file is not None else ""
+    if output_file is not None and suffix and suffix not in FORMATS:
+        # A Word file named .txt would open as garbage where the clerk double-clicks it.
+        raise UsageError(
+            f"Không ghi báo cáo ra tệp đuôi .{suffix}.",
+            f"Đặt tên tệp đuôi .docx (Word) hoặc .md (Markdown), ví dụ {output_file.stem}.docx.",
+        )
     _done(generate(request, target, output=output_file, output_dir=output_dir))
 
 

@@ -231,10 +231,14 @@ def _missing_figures(
         entry = record.indicators.get(indicator.id)
         if has_figures(indicator, entry):
             continue
+        lacking = [
+            c.id for c in indicator.counts if entry is None or entry.counts.get(c.id) is None
+        ]
+        which = f" ({', '.join(lacking)})" if entry is not None and lacking else ""
         actual = missing(
             entry.where if entry else record.where,
             "R102",
-            f"Chỉ số {indicator.id}: chưa có số liệu quý {numbers.roman(record.quarter)}.",
+            f"Chỉ số {indicator.id}: chưa có số liệu quý {numbers.roman(record.quarter)}{which}.",
             "Ghi value, counts hoặc text của chỉ số trong tệp tiến độ quý đó.",
         )
     return actual
