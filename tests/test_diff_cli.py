@@ -92,7 +92,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 
 def test_output_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
-    target = tmp_path / "thay-doi.out"  # an ending that names no format
+    target = tmp_path / "thay-doi"  # no ending: the format is -f's
     assert run_cli("diff", "-f", "markdown", "-o", target, OLD, NEW).exit_code == 0
     first = target.read_text(encoding="utf-8")
     assert first.startswith("## So sánh kế hoạch")
@@ -101,7 +101,7 @@ def test_output_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == first
     assert run_cli("diff", "-f", "json", "-o", target, "--force", OLD, NEW).exit_code == 0
     assert json.loads(target.read_text(encoding="utf-8"))["differs"] is True
-    assert [p.name for p in tmp_path.iterdir()] == ["thay-doi.out"]
+    assert [p.name for p in tmp_path.iterdir()] == ["thay-doi"]
 
 
 def _unit(name: str, year: int, lead: str = "vp-tk") -> str:
@@ -246,8 +246,21 @@ def test_the_output_is_never_one_of_the_plans(tmp_path: Path) -> None:
     new = tmp_path / "new.yaml"
     new.write_bytes(NEW.read_bytes())
     result = run_cli("diff", "-f", "markdown", "-o", new, "--force", OLD, new)
-    assert result.exit_code == 2 and "chính là một tệp đầu vào" in result.stderr
+    assert result.exit_code == 2 and "đuôi .yaml" in result.stderr  # a plan's name is no output
     assert new.read_bytes() == NEW.read_bytes()
+    renamed = tmp_path / "moi.md"
+    renamed.write_bytes(NEW.read_bytes())
+    again = run_cli("diff", "-o", renamed, "--force", OLD, renamed)  # a plan named .md
+    assert again.exit_code == 2 and "chính là một tệp đầu vào" in again.stderr
+    assert renamed.read_bytes() == NEW.read_bytes()
+
+
+def test_output_names_diff_cannot_write_are_refused(tmp_path: Path) -> None:
+    folder = run_cli("diff", "-o", f"{tmp_path}/thu-muc/", OLD, NEW)
+    assert folder.exit_code == 2 and "là một thư mục" in folder.stderr
+    pdf = run_cli("diff", "-o", tmp_path / "x.pdf", OLD, NEW)
+    assert pdf.exit_code == 2 and "đuôi .pdf" in pdf.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_purposes_and_duties_are_compared(tmp_path: Path) -> None:

@@ -392,7 +392,12 @@ def test_a_folder_as_output_receives_the_report_under_its_name(unit: Path) -> No
     assert [p.name for p in Path("co-san").iterdir()] == ["hoa-binh-2024-2024-quy-1.md"]
 
 
-def test_an_output_name_of_another_kind_is_refused(unit: Path) -> None:
-    result = run_cli("report", "-q", "2024-Q1", "-o", "bc.txt", *DATE)
-    assert result.exit_code == 2 and "đuôi .txt" in result.stderr and "bc.docx" in result.stderr
-    assert not Path("bc.txt").exists()
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("bc.txt", "đuôi .txt"), ("bc", "không có đuôi"), ("bc.docx.bak", "đuôi .bak")],
+)
+def test_an_output_name_of_another_kind_is_refused(unit: Path, name: str, said: str) -> None:
+    result = run_cli("report", "-q", "2024-Q1", "-o", name, *DATE)
+    assert result.exit_code == 2 and said in result.stderr
+    assert "ví dụ bc.docx;" in result.stderr
+    assert not Path(name).exists()

@@ -22,6 +22,24 @@ class DiffFormat(enum.StrEnum):
 _BY_SUFFIX = {"docx": "docx", "md": "markdown", "json": "json", "txt": "text"}
 
 
+def _output_file(text: str | None) -> Path | None:
+    """-o as a file whose ending names a format (or none, for text)."""
+    from cchc_cli.problems import UsageError
+
+    if text is None:
+        return None
+    path = Path(text)
+    suffix = path.suffix.lower().lstrip(".")
+    if text.endswith(("/", "\\")) or path.is_dir():
+        raise UsageError(f"-o '{text}' là một thư mục; cần tên tệp.", "Ví dụ: -o thay-doi.docx.")
+    if suffix and suffix not in _BY_SUFFIX:
+        raise UsageError(
+            f"Không ghi bảng so sánh ra tệp đuôi .{suffix}.",
+            "Dùng đuôi .docx, .md, .json hoặc .txt, ví dụ -o thay-doi.docx.",
+        )
+    return path
+
+
 def _render(report: DiffReport, fmt: DiffFormat) -> bytes:
     if fmt is DiffFormat.TEXT:
         from cchc_cli.diff.render_text import plain_text
@@ -87,8 +105,8 @@ def diff(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
+    output_text: Annotated[
+        Optional[str],  # noqa: UP045 - text, so that a final '/' (a folder) is seen
         typer.Option(
             "--output",
             "-o",
@@ -111,6 +129,7 @@ def diff(
     from cchc_cli.formats import choose_format
     from cchc_cli.problems import InvalidInputError, UsageError
 
+    output = _output_file(output_text)
     chosen = choose_format(
         output_format.value if output_format else None, output, _BY_SUFFIX, DiffFormat.TEXT
     )

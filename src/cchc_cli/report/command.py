@@ -72,11 +72,14 @@ def run_report(
     if not target.exists():
         raise UsageError(f"Không tìm thấy '{target}'.", "Kiểm tra đường dẫn tệp kế hoạch.")
     suffix = output_file.suffix.lower().lstrip(".") if output_file is not None else ""
-    if output_file is not None and suffix and suffix not in FORMATS:
-        # A Word file named .txt would open as garbage where the clerk double-clicks it.
+    if output_file is not None and suffix not in FORMATS:
+        # A Word file named .txt, or with no ending, would not open where the clerk
+        # double-clicks it.
+        ending = f"đuôi .{suffix}" if suffix else "không có đuôi"
         raise UsageError(
-            f"Không ghi báo cáo ra tệp đuôi .{suffix}.",
-            f"Đặt tên tệp đuôi .docx (Word) hoặc .md (Markdown), ví dụ {output_file.stem}.docx.",
+            f"Không ghi báo cáo ra tệp {ending} ('{output_file.name}').",
+            "Đặt tên tệp đuôi .docx (Word) hoặc .md (Markdown), ví dụ "
+            f"{output_file.name.split('.')[0]}.docx; một thư mục thì ghi kèm '/' ở cuối.",
         )
     _done(generate(request, target, output=output_file, output_dir=output_dir))
 

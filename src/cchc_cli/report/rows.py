@@ -146,20 +146,29 @@ def task_row(
 
 def _work_done(task_id: str, records: Sequence[QuarterRecord]) -> tuple[str, tuple[str, ...]]:
     # A six-month or annual report tells what was done over the whole period: each
-    # quarter's result under its name, and every document cited, once.
-    # A finished task's result is carried into later quarters by `progress new`: said once.
-    results: list[tuple[int, str]] = []
+    # quarter's result under its name, followed by the documents first cited that
+    # quarter. A finished task's result, carried into later quarters by `progress new`,
+    # is said once.
+    parts: list[tuple[int, str, list[str]]] = []
+    cited: list[str] = []
     for record in records:
         entry = record.tasks.get(task_id)
-        if entry is not None and entry.result and entry.result not in (t for _, t in results):
-            results.append((record.quarter, entry.result))
-    evidence = tuple(
-        dict.fromkeys(e for r in records if (t := r.tasks.get(task_id)) for e in t.evidence)
-    )
-    if len(results) <= 1:
-        return (results[0][1] if results else ""), evidence
-    parts = [f"quý {numbers.roman(q)}: {text.rstrip(' .;')}" for q, text in results]
-    return _first_up("; ".join(parts) + "."), evidence
+        if entry is None:
+            continue
+        new = [e for e in entry.evidence if e not in cited]
+        cited += new
+        if entry.result and entry.result not in (text for _, text, _ in parts):
+            parts.append((record.quarter, entry.result, new))
+        elif parts:
+            parts[-1][2].extend(new)
+    if len(parts) <= 1:
+        return (parts[0][1] if parts else ""), tuple(cited)
+    said = []
+    for quarter, text, documents in parts:
+        cite = f" ({'; '.join(d.rstrip(' .;') for d in documents)})" if documents else ""
+        said.append(f"quý {numbers.roman(quarter)}: {text.rstrip(' .;')}{cite}")
+    # The documents are in the text, each after its quarter: not repeated after it.
+    return _first_up("; ".join(said) + "."), ()
 
 
 def _first_up(text: str) -> str:
