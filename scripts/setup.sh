@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Creates .venv with cchc installed (editable). `bash scripts/setup.sh test` adds the
-# test tools. Works on a fresh Debian with Python 3.11: installs python3-venv if needed.
+# test tools and Debian's LibreOffice Writer, Liberation fonts and poppler, which the
+# document tests need. Works on a fresh Debian with Python 3.11: installs python3-venv
+# if needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extras=${1:-}
@@ -21,8 +23,20 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-if [ "$extras" = "test" ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,bench]'
-else
+if [ "$extras" != "test" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -e .
+  exit 0
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,bench]'
+
+need=()
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+dpkg -s fonts-liberation2 >/dev/null 2>&1 || need+=(fonts-liberation2)
+if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Installing ${need[*]} from Debian's packages (once)..." >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${need[@]}" >/dev/null
 fi

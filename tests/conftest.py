@@ -26,5 +26,7 @@ def soffice() -> str:
     if path is None:
         if os.environ.get("CCHC_REQUIRE_LIBREOFFICE"):
             pytest.fail("LibreOffice (soffice) is required but not installed")
-        pytest.skip("LibreOffice (soffice) is not installed; scripts/test.sh installs it")
+        pytest.skip(
+            "LibreOffice (soffice) is not installed; 'bash scripts/setup.sh test' installs it"
+        )
     return path
