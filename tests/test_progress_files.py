@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 from cchc_cli.model.plan import ReportKind
-from cchc_cli.model.progress import TaskStatus
+from cchc_cli.model.progress import TaskStatus, is_progress_document
 from cchc_cli.periods import Period
 from cchc_cli.problems import InvalidInputError, Severity
 from cchc_cli.progress import (
-    is_progress_document,
     load_progress,
     load_progress_or_raise,
     load_progress_with_plan,

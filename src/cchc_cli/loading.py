@@ -105,6 +105,14 @@ def read_bytes(path: Path, problems: ProblemList) -> bytes | None:
     return None
 
 
+def read_document(path: Path, raw: bytes | None = None) -> tuple[ProblemList, Document | None]:
+    """The file's YAML document (from ``raw`` when given) and the problems met reading it."""
+    problems = ProblemList(display_path(path))
+    if raw is None:
+        raw = read_bytes(path, problems)
+    return problems, (load_bytes(raw, problems) if raw is not None else None)
+
+
 def load_model(
     path: Path,
     model: type[M],
@@ -112,13 +120,9 @@ def load_model(
     raw: bytes | None = None,
 ) -> Loaded[M]:
     """Load ``path`` as ``model`` and run ``checks`` on it when it has the right shape."""
-    shown = display_path(path)
-    problems = ProblemList(shown)
-    if raw is None:
-        raw = read_bytes(path, problems)
-    document = load_bytes(raw, problems) if raw is not None else None
+    problems, document = read_document(path, raw)
     if document is None:
-        return Loaded(path, shown, None, None, problems.items)
+        return Loaded(path, problems.path, None, None, problems.items)
     return validate_document(path, document, model, checks, problems)
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from cchc_cli.checks import CHECKS
-from cchc_cli.loading import Loaded, read_bytes, validate_document
+from cchc_cli.loading import Loaded, read_document, validate_document
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.progress import is_progress_document
-from cchc_cli.problems import InvalidInputError, Mark, ProblemList, UsageError, display_path
-from cchc_cli.yamlsafe import load_bytes
+from cchc_cli.problems import InvalidInputError, Mark, UsageError
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -20,10 +19,7 @@ def load_plan(path: Path, raw: bytes | None = None) -> Loaded[Plan]:
     A progress file given where a plan is wanted is said to be one (E113), instead of
     being checked as a plan it was never meant to be.
     """
-    problems = ProblemList(display_path(path))
-    if raw is None:
-        raw = read_bytes(path, problems)
-    document = load_bytes(raw, problems) if raw is not None else None
+    problems, document = read_document(path, raw)
     if document is None:
         return Loaded(path, problems.path, None, None, problems.items)
     if is_progress_document(document.data):

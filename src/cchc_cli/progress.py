@@ -12,21 +12,16 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from cchc_cli.loading import Loaded, Located, load_model
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.progress import Progress
-from cchc_cli.model.progress import is_progress_document as _is_progress
 from cchc_cli.periods import Period
 from cchc_cli.problems import InvalidInputError, Problem, Severity, display_path
 
 DEFAULT_PROGRESS_DIR = Path("progress")
-
-
-def is_progress_document(data: dict[str, Any]) -> bool:
-    """Whether parsed YAML is a progress record rather than a plan (it has 'quarter')."""
-    return _is_progress(data)
+# How a quarter's record is named, the one name reports look for: 2024-Q1.yaml.
+RECORD_NAME = re.compile(r"(\d{4})-Q([1-4])\.ya?ml", re.IGNORECASE)
 
 
 def progress_path(progress_dir: Path, plan_path: Path, year: int, quarter: int) -> Path:
@@ -110,7 +105,7 @@ def load_progress_with_plan(path: Path, plan: Plan | None = None) -> ProgressWit
 def _placement(path: Path, plan_path: Path, at: Located) -> list[Problem]:
     """Warnings for a record a report would not find where it is (W424–W426)."""
     found: list[Problem] = []
-    named = re.fullmatch(r"\d{4}-Q[1-4]\.ya?ml", path.name, flags=re.IGNORECASE)
+    named = RECORD_NAME.fullmatch(path.name)
     if named is None:
         found.append(
             at.problem(
@@ -151,7 +146,7 @@ def _quarter_matches_name(
 ) -> None:
     # Reports find a quarter's record by its file name: a different 'quarter:' inside
     # would put one quarter's figures in another's report.
-    named = re.fullmatch(r"(\d{4})-Q([1-4])\.ya?ml", path.name, flags=re.IGNORECASE)
+    named = RECORD_NAME.fullmatch(path.name)
     if named is None:
         return
     year, number = int(named.group(1)), int(named.group(2))

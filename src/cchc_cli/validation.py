@@ -5,22 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from cchc_cli.checks import CHECKS
-from cchc_cli.loading import read_bytes, validate_document
+from cchc_cli.loading import read_document, validate_document
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.progress import is_progress_document
 from cchc_cli.plans import expand_paths
-from cchc_cli.problems import Problem, ProblemList, display_path
+from cchc_cli.problems import Problem, display_path
 from cchc_cli.reporters import Outcome
-from cchc_cli.yamlsafe import load_bytes
 
 _PLAN_CHECKS = [c.check for c in CHECKS]
 
 
 def validate_file(path: Path) -> list[Problem]:
     """Every problem in one plan or progress file."""
-    problems = ProblemList(display_path(path))
-    raw = read_bytes(path, problems)
-    document = load_bytes(raw, problems) if raw is not None else None
+    problems, document = read_document(path)
     if document is None:
         return problems.items
     if is_progress_document(document.data):

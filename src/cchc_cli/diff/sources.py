@@ -13,7 +13,6 @@ from cchc_cli.model.progress import is_progress_document
 from cchc_cli.problems import (
     InvalidInputError,
     Problem,
-    Severity,
     UsageError,
     display_path,
 )
@@ -32,17 +31,19 @@ class Source:
         return (self.plan.unit.kind.value, clean(self.plan.unit.name).casefold())
 
 
-def _load(path: Path, raw: bytes | None, shown: str, problems: list[Problem]) -> Plan | None:
+def _load(
+    path: Path, raw: bytes | None, shown: str, problems: list[Problem], *, in_folder: bool = False
+) -> Plan | None:
     """The plan in ``raw`` (or the file), or None with its problems added to ``problems``.
 
-    A progress file gives None and no problem: folders hold both kinds.
+    In a folder a progress file gives None and no problem: folders hold both kinds.
     """
     from cchc_cli.plans import load_plan
 
     loaded = load_plan(path, raw=raw)
     if loaded.ok and loaded.model is not None:
         return loaded.model
-    if loaded.document is not None and is_progress_document(loaded.document.data):
+    if in_folder and loaded.document is not None and is_progress_document(loaded.document.data):
         return None
     # A revision's bytes are loaded under the working file's path: name them as shown.
     problems.extend(dataclasses.replace(p, path=shown) for p in loaded.problems)
@@ -54,18 +55,7 @@ def load_file(path: Path, raw: bytes | None = None, shown: str | None = None) ->
     name = shown or display_path(path)
     problems: list[Problem] = []
     plan = _load(path, raw, name, problems)
-    if plan is None:
-        problems = problems or [
-            Problem(
-                name,
-                1,
-                1,
-                "E113",
-                Severity.ERROR,
-                "Đây là tệp tiến độ (có 'quarter:'), không phải tệp kế hoạch.",
-                "cchc diff so sánh hai tệp kế hoạch, ví dụ plans/phu-lien-2024.yaml.",
-            )
-        ]
+    if plan is None:  # load_plan said why, a progress file given here included (E113)
         raise InvalidInputError(problems, f"Kế hoạch {name} có lỗi; không so sánh được.")
     return Source(name, plan)
 
@@ -77,7 +67,7 @@ def load_folder(folder: Path) -> list[Source]:
     problems: list[Problem] = []
     sources = []
     for path in yaml_files(folder):
-        plan = _load(path, None, display_path(path), problems)
+        plan = _load(path, None, display_path(path), problems, in_folder=True)
         if plan is not None:
             sources.append(Source(display_path(path), plan))
     if problems:

@@ -112,10 +112,9 @@ def generate(
         target = output_dir / target.name
     inputs = [plan_path, *existing_progress(request.progress_dir, plan_path, period)]
     write_new(target, data, force=request.force, inputs=inputs)
-    dates = period.schedule(plan)
     # Late as of the date the report bears (--date), else as of today.
-    sent = request.report_date or request.today
-    return Written(target, period, report.gaps, dates.send_before, dates.days_left(sent))
+    late = (info.send_before - dated).days
+    return Written(target, period, report.gaps, info.send_before, late)
 
 
 @dataclass
