@@ -151,7 +151,9 @@ def diff(
         write_new(output, _render(report, output_format), force=force, inputs=paths)
         console(stderr=True).print(f"Đã ghi {output}.", highlight=False, markup=False)
         return verdict
-    try:
+    from cchc_cli.console import reader_may_stop
+
+    with reader_may_stop():
         if output_format is DiffFormat.TEXT:
             from cchc_cli.diff.render_text import render_text
 
@@ -161,11 +163,6 @@ def diff(
             from cchc_cli.reporters import write_stdout
 
             write_stdout(_render(report, output_format).decode("utf-8"))
-    except BrokenPipeError:
-        # `cchc diff --exit-code a b | head`: the reader stopped; the answer stands.
-        from cchc_cli.console import quiet_stdout
-
-        quiet_stdout()
     return verdict
 
 

@@ -46,7 +46,7 @@ def validate(
 
     Mã thoát: 0 hợp lệ; 1 có lỗi (cảnh báo chỉ tính khi có --strict); 2 sai cách dùng.
     """
-    from cchc_cli.console import quiet_stdout
+    from cchc_cli.console import reader_may_stop
     from cchc_cli.reporters import default_format, report
 
     if list_checks:
@@ -65,11 +65,8 @@ def validate(
 
     outcome = dataclasses.replace(validate_paths(paths or [Path("plans")]), strict=strict)
     code = 0 if outcome.valid else 1
-    try:
+    with reader_may_stop():
         report(outcome, (output_format.value if output_format else None) or default_format())
-    except BrokenPipeError:
-        # `cchc validate | head`: the reader has what it wanted; the verdict still stands.
-        quiet_stdout()
     return code
 
 

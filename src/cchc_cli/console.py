@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -76,3 +78,13 @@ def quiet_stdout() -> None:
         pass
     finally:
         os.close(devnull)
+
+
+@contextlib.contextmanager
+def reader_may_stop() -> Iterator[None]:
+    """Output that its reader may stop reading early (`cchc validate | head`): the rest
+    goes nowhere, and the command's verdict, decided before, stands."""
+    try:
+        yield
+    except BrokenPipeError:
+        quiet_stdout()

@@ -39,9 +39,7 @@ _ALLOWED_COLLECTION_TAGS = frozenset({None, "tag:yaml.org,2002:map", "tag:yaml.o
 # Characters a Word document (XML 1.0) cannot hold, plus C1 controls, which only ever
 # appear when a legacy 8-bit file was read with the wrong code page.
 # Characters a Word document (XML 1.0) cannot hold, nor a clerk see.
-FORBIDDEN_CHARACTERS = _FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]"
-)
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 # Latin-1 letters Vietnamese uses; any other character of U+00A0–U+00FF, in text with
 # no Vietnamese letter beyond Latin-1, is the fingerprint of TCVN3 (.VnTime) or VNI.
@@ -118,7 +116,7 @@ def _position(text: str, index: int) -> Mark:
 
 def _forbidden_characters(text: str, problems: ProblemList) -> bool:
     found = False
-    for count, match in enumerate(_FORBIDDEN.finditer(text)):
+    for count, match in enumerate(FORBIDDEN_CHARACTERS.finditer(text)):
         if count == 20:
             break
         found = True
@@ -437,7 +435,7 @@ class _Builder:
     def escaped_controls(self, event: Any, value: str) -> None:
         # "\x01" or "\u0007" inside double quotes makes a character the file itself may
         # not hold (E102 on the raw text): Word could not hold it either.
-        found = _FORBIDDEN.search(value)
+        found = FORBIDDEN_CHARACTERS.search(value)
         if found is not None:
             mark = event.start_mark
             self.problems.add(
