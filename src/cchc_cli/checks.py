@@ -5,7 +5,6 @@ Each check's docstring is its user documentation (`cchc validate --list-checks`)
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -14,7 +13,8 @@ from cchc_cli.loading import Located
 from cchc_cli.model.areas import area_codes, area_title
 from cchc_cli.model.plan import Measure, Plan, ReportKind, ScheduledReport
 from cchc_cli.model.types import DueKind
-from cchc_cli.problems import CchcError, Problem, Severity
+from cchc_cli.periods import LAST_MONTH, dates_for, window
+from cchc_cli.problems import CchcError, Problem, Severity, did_you_mean
 
 PlanCheck = Callable[[Plan, Located], Iterable[Problem]]
 C = TypeVar("C", bound=Callable[..., Iterable[Problem]])
@@ -31,12 +31,6 @@ class RegisteredCheck(Generic[C]):
     @property
     def doc(self) -> str:
         return (self.check.__doc__ or "").strip()
-
-
-def did_you_mean(value: str, options: Iterable[str]) -> str:
-    """A "did you mean" hint for a misspelt value, or "" when nothing is close."""
-    guess = difflib.get_close_matches(value, list(options), n=1, cutoff=0.5)
-    return f"Có phải ý bạn là '{guess[0]}'?" if guess else ""
 
 
 def unique_ids(plan: Plan, at: Located) -> Iterator[Problem]:
@@ -250,8 +244,6 @@ def _report_dates(
 ) -> Iterator[Problem]:
     # The same computation the reports and `cchc deadlines` use, so what passes here
     # never fails there.
-    from cchc_cli.periods import LAST_MONTH, dates_for, window
-
     year = plan.years.start
     start, end = window(report.kind, year, report)
     last = LAST_MONTH[report.kind]

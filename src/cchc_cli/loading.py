@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +17,7 @@ from cchc_cli.problems import (
     Problem,
     ProblemList,
     Severity,
+    did_you_mean,
     display_path,
 )
 from cchc_cli.yamlsafe import MAX_BYTES, Document, load_bytes, too_large
@@ -224,11 +224,8 @@ def _message(
                 COMMA_IN_NUMBER_HINT,
             )
         known = _field_names(model, loc[:-1])
-        guess = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
-        hint = (
-            f"Có phải ý bạn là '{guess[0]}'?"
-            if guess
-            else ("Các khóa hợp lệ: " + ", ".join(known) + "." if known else "Xóa khóa này.")
+        hint = did_you_mean(field, known, cutoff=0.6) or (
+            "Các khóa hợp lệ: " + ", ".join(known) + "." if known else "Xóa khóa này."
         )
         return f"Khóa '{field}' không hợp lệ tại {_where(loc[:-1], data)}.", hint
     if kind in ("enum", "literal_error"):
@@ -236,9 +233,8 @@ def _message(
         options = [
             o.strip().strip("'") for o in expected.replace(" or ", ",").split(",") if o.strip()
         ]
-        guess = difflib.get_close_matches(str(given), options, n=1, cutoff=0.5)
         choices = ", ".join(f"'{o}'" for o in options)
-        hint = f"Có phải ý bạn là '{guess[0]}'?" if guess else f"Chọn một trong: {choices}."
+        hint = did_you_mean(str(given), options) or f"Chọn một trong: {choices}."
         return f"Giá trị '{given}' không hợp lệ cho {where}.", hint
     if kind in _SIMPLE:
         text, hint = _SIMPLE[kind]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,6 +61,12 @@ def display_path(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def did_you_mean(value: str, options: Iterable[str], cutoff: float = 0.5) -> str:
+    """A "did you mean" hint for a misspelt value, or "" when nothing is close."""
+    guess = difflib.get_close_matches(value, list(options), n=1, cutoff=cutoff)
+    return f"Có phải ý bạn là '{guess[0]}'?" if guess else ""
 
 
 # In a YAML '{ … }' a comma starts the next entry: "97,5" and "1,035" leave a key of

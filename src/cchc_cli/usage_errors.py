@@ -7,12 +7,11 @@ text as a clue rather than losing it.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from typing import Any
 
-from cchc_cli.problems import UsageError
+from cchc_cli.problems import UsageError, did_you_mean
 
 
 def translate(exc: Any, argv: Sequence[str] = ()) -> UsageError:
@@ -122,6 +121,6 @@ def _no_such_command(ctx: Any, message: str) -> UsageError:
     given = re.search(r"'([^']*)'", message)
     name = given.group(1) if given else ""
     commands = list(ctx.command.list_commands(ctx)) if ctx is not None else []
-    close = difflib.get_close_matches(name, commands, n=1)
-    hint = f"Có phải ý bạn là '{close[0]}'? " if close else ""
+    guess = did_you_mean(name, commands, cutoff=0.6)
+    hint = f"{guess} " if guess else ""
     return UsageError(f"Không có lệnh '{name}'.", f"{hint}Các lệnh: {', '.join(commands)}.")
