@@ -14,7 +14,7 @@ import re
 import unicodedata
 from datetime import date
 
-from cchc_cli.model.plan import Plan, ReportKind
+from cchc_cli.model.plan import FIRST_YEAR, LAST_YEAR, Plan, ReportKind
 from cchc_cli.periods import Period, next_due, plan_year, quarter_window
 from cchc_cli.problems import UsageError
 
@@ -47,7 +47,7 @@ def _normalise(text: str) -> str:
 
 def _year(found: str | None, default: int) -> int:
     year = int(found) if found else default
-    if not 1900 <= year <= 2200:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise UsageError(f"Năm {year} không hợp lệ.", "Ghi năm bằng 4 chữ số, ví dụ 2024.")
     return year
 

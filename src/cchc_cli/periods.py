@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from cchc_cli.model.plan import Plan, ReportKind, ScheduledReport
+from cchc_cli.model.plan import FIRST_YEAR, LAST_YEAR, Plan, ReportKind, ScheduledReport
 from cchc_cli.model.types import ROMAN, MonthDay
 from cchc_cli.problems import CchcError, NotInPlanError, PeriodOutsidePlanError, UsageError
 
@@ -231,9 +231,6 @@ def default_report_path(
     return reports_dir / str(period.year) / f"{plan_path.stem}-{period.slug}.{ext.lstrip('.')}"
 
 
-FIRST_YEAR, LAST_YEAR = 1990, 2200  # the years a plan may cover (model.plan.YearSpan)
-
-
 def parse_day(text: str | None, option: str = "--today") -> date | None:
     """A day given on the command line (YYYY-MM-DD or DD/MM/YYYY); None when not given."""
     if text is None or not text.strip():
@@ -246,7 +243,9 @@ def parse_day(text: str | None, option: str = "--today") -> date | None:
     except ValueError:
         raise UsageError(f"{option} '{text}' không phải một ngày có thật.", hint) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise UsageError(f"{option} '{text}': năm {day.year} nằm ngoài 1990–2200.", hint)
+        raise UsageError(
+            f"{option} '{text}': năm {day.year} nằm ngoài {FIRST_YEAR}–{LAST_YEAR}.", hint
+        )
     return day
 
 
@@ -275,7 +274,9 @@ def require_plan_year(plan: Plan, year: int, what: str) -> None:
 def check_year(year: int, option: str = "--year") -> int:
     """A year typed on the command line, within the years a plan may cover."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise UsageError(f"{option} {year}: năm nằm ngoài 1990–2200.", "Ví dụ: 2024.")
+        raise UsageError(
+            f"{option} {year}: năm nằm ngoài {FIRST_YEAR}–{LAST_YEAR}.", "Ví dụ: 2024."
+        )
     return year
 
 

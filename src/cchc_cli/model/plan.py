@@ -97,13 +97,17 @@ class Unit(Model):
         return self.place or self.name
 
 
+# The years a plan may cover; the command line's days and years are held to them too.
+FIRST_YEAR, LAST_YEAR = 1990, 2200
+
+
 @dataclass(frozen=True, slots=True)
 class YearSpan(ParsedValue):
     """The year or years a plan covers ("năm/giai đoạn"): 2024 or 2021-2025."""
 
     json_schema: ClassVar[dict[str, Any]] = {
         "anyOf": [
-            {"type": "integer", "minimum": 1990, "maximum": 2200},
+            {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
             {"type": "string", "pattern": r"^\d{4}\s*[-–]\s*\d{4}$"},
         ]
     }
@@ -134,9 +138,11 @@ class YearSpan(ParsedValue):
                 "years_format", 'Năm phải là một năm (2024) hoặc một giai đoạn ("2021-2025")'
             )
         for year in (start, end):
-            if not 1990 <= year <= 2200:
+            if not FIRST_YEAR <= year <= LAST_YEAR:
                 raise PydanticCustomError(
-                    "years_range", "Năm {year} không hợp lệ: cần trong 1990–2200", {"year": year}
+                    "years_range",
+                    "Năm {year} không hợp lệ: cần trong {first}–{last}",
+                    {"year": year, "first": FIRST_YEAR, "last": LAST_YEAR},
                 )
         if start > end:
             raise PydanticCustomError(
