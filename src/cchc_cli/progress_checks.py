@@ -12,7 +12,7 @@ from cchc_cli.checks import RegisteredCheck
 from cchc_cli.loading import Located
 from cchc_cli.model.areas import DIRECTION, area_codes, area_title
 from cchc_cli.model.plan import Indicator, Measure, Plan, ReportKind
-from cchc_cli.model.progress import IndicatorProgress, Progress, TaskStatus
+from cchc_cli.model.progress import IndicatorProgress, Narrative, Progress, TaskStatus
 from cchc_cli.periods import dates_for, quarter_window, report_rule, window
 from cchc_cli.problems import COMMA_IN_NUMBER_HINT, CchcError, Problem, Severity, did_you_mean
 from cchc_cli.report.numbers import number
@@ -287,13 +287,9 @@ def narrative_areas(progress: Progress, plan: Plan, at: Located) -> Iterator[Pro
             )
 
 
+# The narrative's written parts and their Vietnamese titles, as the model documents them.
 _SECTIONS = {
-    "direction": "Công tác chỉ đạo, điều hành",
-    "strengths": "Ưu điểm",
-    "shortcomings": "Tồn tại, hạn chế",
-    "causes": "Nguyên nhân",
-    "next_tasks": "Phương hướng, nhiệm vụ",
-    "proposals": "Kiến nghị, đề xuất",
+    name: str(field.title) for name, field in Narrative.model_fields.items() if name != "areas"
 }
 
 
