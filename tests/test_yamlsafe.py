@@ -6,14 +6,29 @@ import time
 import unicodedata
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cchc_cli import yamlsafe
 from cchc_cli.loading import load_model
 from cchc_cli.model.plan import Plan
 from cchc_cli.problems import ProblemList
-from cchc_cli.yamlsafe import MAX_DEPTH, load_bytes, looks_legacy
+from cchc_cli.yamlsafe import (
+    _SYNTAX_MESSAGES,
+    MAX_DEPTH,
+    BoundedPyLoader,
+    load_bytes,
+    load_text,
+    looks_legacy,
+)
+
+# libyaml, as the locked PyYAML bundles it, and the pure-Python parser used where
+# libyaml is missing: every rule of the loader holds for both.
+LOADERS = pytest.mark.parametrize(
+    "loader", [yaml.CSafeLoader, BoundedPyLoader], ids=["libyaml", "python"]
+)
 
 
 def load(text: str | bytes) -> tuple[object, list[str]]:
@@ -21,6 +36,12 @@ def load(text: str | bytes) -> tuple[object, list[str]]:
     raw = text.encode("utf-8") if isinstance(text, str) else text
     document = load_bytes(raw, problems)
     return (document.data if document else None), [p.code for p in problems.items]
+
+
+def located(text: str, loader: object) -> list[tuple[str, int, int, str]]:
+    problems = ProblemList("t.yaml")
+    load_text(text, problems, loader)
+    return [(p.code, p.line, p.column, p.message) for p in problems.items]
 
 
 def test_yaml_11_values_stay_text() -> None:
@@ -78,6 +99,9 @@ def test_syntax_errors_are_told_in_vietnamese() -> None:
     assert (tab.code, tab.line, tab.column) == ("E103", 3, 1)
     assert tab.message == "Ký tự Tab không được dùng để thụt lề"
     assert "found" not in tab.message and "Tab" in tab.message
+    problems = ProblemList("t.yaml")
+    assert load_bytes(b'a: "\\x4"\n', problems) is None
+    assert problems.items[0].message == "Chuỗi thoát '\\' không hợp lệ trong dấu nháy kép"
 
     problems = ProblemList("t.yaml")
     assert load_bytes(b"a: [1, 2\nb: 3\n", problems) is None
@@ -86,7 +110,7 @@ def test_syntax_errors_are_told_in_vietnamese() -> None:
 
     # Wording we have no translation for keeps the parser's words, marked as such.
     problems = ProblemList("t.yaml")
-    assert load_bytes(b"a: 1\n...\nb\n", problems) is None
+    assert load_bytes(b"%FOO\n---\na\n", problems) is None
     (other,) = problems.items
     assert other.message.startswith("Cú pháp YAML không hợp lệ (chi tiết của bộ đọc YAML: ")
     assert other.hint
@@ -116,6 +140,73 @@ def test_control_characters_are_errors_at_their_line() -> None:
     problems = ProblemList("t")
     load_bytes(b"a: x\nb: y\x07z\n", problems)
     assert [(p.code, p.line, p.column) for p in problems.items] == [("E102", 2, 5)]
+
+
+# One input per message of the parsers that the loader recognises by its English words,
+# with the Vietnamese the user gets; if an upgrade rewords one, its case fails here.
+SYNTAX_CASES = {
+    "mapping values are not allowed": ("a: b: c\n", 1),
+    "found a tab character": ("unit:\n  name: x\n\tkind: xa\n", 3),
+    "found character that cannot start any token": ("a: @x\n", 1),
+    "could not find expected ':'": ("a: b\nc\n", 3),
+    "did not find expected key": ("a:\n  b: 1\n c: 2\n", 3),
+    "did not find expected '-' indicator": ("- a\nb: 1\n", 2),
+    "found unexpected end of stream": ("a: 'x\n", 1),
+    "found unknown escape character": ('a: "\\q"\n', 1),
+    "did not find expected node content": ("a: [}\n", 1),
+    "did not find expected ',' or ']'": ("a: [1, 2\nb: 3\n", 2),
+    "did not find expected ',' or '}'": ("a: {b: 1\nc: 2\n", 2),
+    "block sequence entries are not allowed": ("a: - b\n", 1),
+    "did not find expected <document start>": ("[a, ]b\n", 1),
+    "did not find expected alphabetic": ("a: *\n", 1),
+    "found unexpected ':'": ("a: [b:, c]\n", 1),  # the pure-Python parser accepts this one
+}
+LIBYAML_ONLY = {"found unexpected ':'"}
+
+
+def test_every_recognised_parser_message_has_a_case() -> None:
+    assert set(SYNTAX_CASES) == set(_SYNTAX_MESSAGES)
+
+
+@LOADERS
+@pytest.mark.parametrize("key", sorted(SYNTAX_CASES))
+def test_each_parser_message_is_told_in_vietnamese(key: str, loader: object) -> None:
+    text, line = SYNTAX_CASES[key]
+    if key in LIBYAML_ONLY and loader is BoundedPyLoader:
+        assert located(text, loader) == []
+        return
+    problems = located(text, loader)
+    assert len(problems) == 1, problems
+    code, at_line, _, message = problems[0]
+    assert (code, at_line) == ("E103", line)
+    if key == "found unexpected end of stream":  # told at the quote left open
+        assert message.startswith("Dấu nháy đơn mở ở đây")
+    else:
+        assert message == _SYNTAX_MESSAGES[key][0]
+
+
+@LOADERS
+def test_deep_nesting_is_e109_where_it_passes_the_limit(loader: object) -> None:
+    # libyaml gives up at depth 1000 while scanning ahead; the pure-Python scanner reads
+    # ahead in quadratic time. Either way: E109, at the collection that passes 64.
+    flow = located("a: " + "[" * 100_000, loader)
+    assert flow == [("E109", 1, 3 + MAX_DEPTH, f"Dữ liệu lồng nhau quá {MAX_DEPTH} cấp.")]
+    mixed = located("a:\n  b:\n    c: " + "{x: " * 200, loader)
+    assert [(c, line, col) for c, line, col, _ in mixed] == [("E109", 3, 8 + 4 * (MAX_DEPTH - 3))]
+    block = located("a:\n" + "".join(" " * i + "- \n" for i in range(1, 200)), loader)
+    assert [(c, line) for c, line, _, _ in block] == [("E109", MAX_DEPTH + 1)]
+    assert located("a: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n", loader) == [
+        ("E109", 1, 3 + MAX_DEPTH, f"Dữ liệu lồng nhau quá {MAX_DEPTH} cấp.")
+    ]
+    assert located("a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n", loader) == []
+
+
+def test_without_libyaml_the_pure_python_parser_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsafe, "_Loader", BoundedPyLoader)
+    started = time.process_time()
+    assert load("a: " + "[" * 100_000)[1] == ["E109"]
+    assert time.process_time() - started < 5
+    assert load("a: [1, {b: 2}]\n")[0] == {"a": [1, {"b": 2}]}
 
 
 def test_hostile_files_end_quickly_in_an_error() -> None:

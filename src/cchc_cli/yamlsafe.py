@@ -24,7 +24,34 @@ MAX_ALIASES = 1_000
 
 Path = tuple[str | int, ...]
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _TooDeep(yaml.YAMLError):
+    """Raised by the pure-Python scanner where nesting passes MAX_DEPTH."""
+
+    def __init__(self, mark: Any) -> None:
+        super().__init__()
+        self.problem_mark = mark
+
+
+class BoundedPyLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python parser, stopped where flow nesting passes MAX_DEPTH.
+
+    Its scanner reads ahead through every '[' of ``[[[[…`` before the parser emits a
+    single event, and does so in quadratic time (100,000 brackets: minutes), so the
+    builder's own depth check would come too late. Used where libyaml is missing, and
+    to locate the place where libyaml gave up on deep nesting.
+    """
+
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:  # noqa: N803 - PyYAML's name
+        if self.flow_level + len(self.indents) >= MAX_DEPTH:
+            raise _TooDeep(self.get_mark())
+        super().fetch_flow_collection_start(TokenClass)
+
+
+_Loader: Any = getattr(yaml, "CSafeLoader", BoundedPyLoader)
+# libyaml (0.2.5 as bundled since PyYAML 6.0.4) refuses nesting deeper than 1000 while
+# scanning ahead, with this message and a mark far past MAX_DEPTH.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+")
@@ -237,7 +264,31 @@ def _char_at(text: str, where: Mark) -> str:
     return line[where.column - 1] if 1 <= where.column <= len(line) else ""
 
 
+# The pure-Python parser (used where libyaml is missing) words the same errors its own
+# way; each is mapped onto libyaml's.
+_PURE_PYTHON_WORDING = (
+    ("found character '\\t'", "found a tab character"),
+    ("found character '", "found character that cannot start any token"),
+    ("expected <block end>, but found '<block mapping start>'", "did not find expected key"),
+    ("expected <block end>, but found '<block sequence start>'", "did not find expected key"),
+    ("expected <block end>, but found '?'", "did not find expected '-' indicator"),
+    ("expected <block end>", "did not find expected key"),
+    ("expected ',' or ']'", "did not find expected ',' or ']'"),
+    ("expected ',' or '}'", "did not find expected ',' or '}'"),
+    ("expected the node content", "did not find expected node content"),
+    ("sequence entries are not allowed", "block sequence entries are not allowed"),
+    ("expected '<document start>'", "did not find expected <document start>"),
+    ("expected alphabetic or numeric character", "did not find expected alphabetic"),
+    ("expected escape sequence of", "found unknown escape character"),
+    ("did not find expected hexdecimal number", "found unknown escape character"),
+)
+
+
 def _syntax_key(raw: str) -> str:
+    """The key of ``raw`` in _SYNTAX_MESSAGES: libyaml's wording, or PyYAML's own."""
+    for prefix, key in _PURE_PYTHON_WORDING:
+        if raw.startswith(prefix):
+            return key
     for key in _SYNTAX_MESSAGES:
         if raw.startswith(key):
             return key
@@ -254,10 +305,6 @@ _SYNTAX_MESSAGES = {
         "Nếu văn bản có chứa ': ', hãy đặt cả giá trị trong dấu nháy kép.",
     ),
     "found a tab character": (
-        "Ký tự Tab không được dùng để thụt lề",
-        "Hãy thay Tab bằng dấu cách.",
-    ),
-    "found character '\\t'": (
         "Ký tự Tab không được dùng để thụt lề",
         "Hãy thay Tab bằng dấu cách.",
     ),
@@ -297,6 +344,18 @@ _SYNTAX_MESSAGES = {
         "Nhóm trong ngoặc nhọn chưa đóng hoặc thiếu dấu phẩy",
         "Đóng nhóm bằng '}' và ngăn các cặp 'khóa: giá trị' bằng dấu phẩy.",
     ),
+    "block sequence entries are not allowed": (
+        "Không thể bắt đầu danh sách '- ' trên cùng dòng với khóa",
+        "Xuống dòng sau dấu ':' rồi viết từng phần tử '- ' thụt lề vào.",
+    ),
+    "did not find expected <document start>": (
+        "Có nội dung thừa sau khi danh sách hoặc nhóm trong ngoặc đã đóng",
+        "Xóa phần thừa, hoặc đưa nó vào trong ngoặc.",
+    ),
+    "did not find expected alphabetic": (
+        "Thiếu tên của neo (&) hoặc bí danh (*)",
+        "Viết tên ngay sau & hoặc *; nếu văn bản bắt đầu bằng & hay *, đặt nó trong dấu nháy kép.",
+    ),
     "found unexpected ':'": (
         "Dấu ':' không hợp lệ ở vị trí này",
         "Đặt giá trị có chứa ':' trong dấu nháy kép.",
@@ -335,7 +394,9 @@ class _Builder:
         self.failed = False
 
     def fail(self, event: Any, code: str, message: str, hint: str) -> None:
-        mark = event.start_mark
+        self.fail_at(event.start_mark, code, message, hint)
+
+    def fail_at(self, mark: Any, code: str, message: str, hint: str) -> None:
         self.problems.add(Mark(mark.line + 1, mark.column + 1), code, message, hint)
         self.failed = True
 
@@ -516,16 +577,25 @@ def _nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-def load_text(text: str, problems: ProblemList) -> Document | None:
-    """Build a Document from decoded text; None when a problem prevents it."""
+def load_text(text: str, problems: ProblemList, loader: Any = None) -> Document | None:
+    """Build a Document from decoded text; None when a problem prevents it.
+
+    ``loader`` is the PyYAML parser class (libyaml's by default).
+    """
     if _forbidden_characters(text, problems):
         return None
     builder = _Builder(problems)
-    parser = _Loader(text)
+    parser = (loader or _Loader)(text)
     try:
         builder.run(parser)
+    except _TooDeep as exc:
+        builder.fail_at(exc.problem_mark, "E109", _DEPTH, _DEPTH_HINT)
+        return None
     except yaml.YAMLError as exc:
-        _syntax_problem(exc, problems, text)
+        if getattr(exc, "problem", None) == _LIBYAML_TOO_DEEP:
+            _too_deep(text, getattr(exc, "problem_mark", None), problems)
+        else:
+            _syntax_problem(exc, problems, text)
         return None
     finally:
         parser.dispose()
@@ -540,6 +610,23 @@ def load_text(text: str, problems: ProblemList) -> Document | None:
         )
         return None
     return builder.doc
+
+
+def _too_deep(text: str, libyaml_mark: Any, problems: ProblemList) -> None:
+    """E109 where the nesting passes MAX_DEPTH, not where libyaml gave up (at 1000).
+
+    The pure-Python parser, bounded, reads the text up to libyaml's mark: everything
+    before it parsed, and the place sought lies before it.
+    """
+    located = ProblemList(problems.path)
+    end = libyaml_mark.index if libyaml_mark is not None else len(text)
+    load_text(text[:end], located, BoundedPyLoader)
+    for problem in located.items:
+        if problem.code == "E109":
+            problems.add(Mark(problem.line, problem.column), "E109", _DEPTH, _DEPTH_HINT)
+            return
+    where = Mark(libyaml_mark.line + 1, libyaml_mark.column + 1) if libyaml_mark else Mark(1, 1)
+    problems.add(where, "E109", _DEPTH, _DEPTH_HINT)
 
 
 def too_large(size: int, problems: ProblemList) -> None:
