@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Creates .venv with cchc installed (editable). `bash scripts/setup.sh test` adds the
+# Creates .venv with cchc installed (editable), every package at its version in
+# constraints.txt. `bash scripts/setup.sh test` adds the
 # test tools and Debian's LibreOffice Writer, Liberation fonts and poppler, which the
 # document tests need. Works on a fresh Debian with Python 3.11: installs python3-venv
 # if needed.
@@ -22,12 +23,18 @@ if [ ! -x .venv/bin/python ]; then
     "$python" -m venv .venv
   fi
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
+# Every version comes from constraints.txt, the installer and the build backend too, so
+# a fresh machine gets exactly what CI tested (no build isolation: the pinned setuptools
+# builds cchc).
+# (setuptools' note on editable installs is for package authors, not for the clerk.)
+export PYTHONWARNINGS="ignore:Editable installation"
+pip=(.venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt)
+"${pip[@]}" pip setuptools
 if [ "$extras" != "test" ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e .
+  "${pip[@]}" --no-build-isolation -e .
   exit 0
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test,bench]'
+"${pip[@]}" --no-build-isolation -e '.[test,bench]'
 
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)

@@ -24,3 +24,31 @@ def test_code_passes(name: str) -> None:
         CHECKS[name], cwd=ROOT, capture_output=True, text=True, check=False, timeout=600
     )
     assert done.returncode == 0, f"{name}:\n{done.stdout}{done.stderr}"
+
+
+def _pins() -> dict[str, str]:
+    pins = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if "==" in line and not line.startswith("#"):
+            name, version = line.split("==", 1)
+            pins[name.lower().replace("_", "-")] = version
+    return pins
+
+
+def test_every_declared_dependency_is_locked() -> None:
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        wanted += extra
+    pins = _pins()
+    names = {re.split(r"[<>=!~\[; ]", w, maxsplit=1)[0].lower().replace("_", "-") for w in wanted}
+    assert names - pins.keys() == set()
+    assert {"pip", "setuptools"} <= pins.keys()
+
+
+def test_pre_commit_runs_the_locked_ruff() -> None:
+    config = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert f"rev: v{_pins()['ruff']}\n" in config
