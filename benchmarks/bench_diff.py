@@ -108,17 +108,6 @@ def main() -> None:
         (pair,) = json.loads(done.stdout)["comparisons"]
         found = sum(t["reworded"] for t in pair["tasks"])
         by_similarity = sum(t["matched_by"] == "similarity" for t in pair["tasks"])
-        help_time = statistics.median(
-            timed(
-                [
-                    str(
-                        BIN / "cchc",
-                    ),
-                    "--help",
-                ]
-            )[0]
-            for _ in range(5)
-        )
         print(
             f"plans: {args.tasks} tasks each ({old.stat().st_size:,} and {new.stat().st_size:,} bytes)"
         )
@@ -130,7 +119,6 @@ def main() -> None:
             f"cchc diff (one process): median {statistics.median(times):.3f} s, "
             f"best {min(times):.3f} s over {args.runs} runs (target <= 1 s)"
         )
-        print(f"cchc --help start-up:    median {help_time:.3f} s")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -2,10 +2,10 @@
 
 Side by side, in the same run and on the same files: check-jsonschema with the exported
 schema (it checks shape only), and a bare `yaml.load(..., CSafeLoader)` of every file
-(the floor: parsing alone). Also the start-up time of `cchc --help`.
+(the floor: parsing alone). Start-up is measured by bench_startup.py.
 
 Run: .venv/bin/python benchmarks/bench_validate.py [--units N]
-Targets: faster than check-jsonschema; within 2x of the floor; `cchc --help` <= 0.15 s.
+Targets: faster than check-jsonschema; within 2x of the floor.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,11 +51,6 @@ def timed(argv: list[str]) -> tuple[float, int]:
     return elapsed, done.returncode
 
 
-def startup(runs: int = 15) -> float:
-    times = [timed([str(BIN / "cchc"), "--help"])[0] for _ in range(runs)]
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=3321)
@@ -83,7 +77,6 @@ def main() -> None:
         print(f"check-jsonschema:           {cjs:7.2f} s  (cchc is {cjs / cchc:.2f}x faster)")
         print(f"yaml.load CSafeLoader floor:{floor:7.2f} s  (cchc / floor = {cchc / floor:.2f}x)")
         print(f"per file (cchc):            {cchc / len(files) * 1000:7.2f} ms")
-        print(f"cchc --help start-up:       {startup():7.3f} s  (median of 15)")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

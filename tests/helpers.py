@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import typer
 from typer.testing import CliRunner
 
-from cchc_cli import cli
+from cchc_cli.cli import app, main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -38,8 +37,7 @@ class CliResult:
 def run_cli(*args: str | Path, env: dict[str, str | None] | None = None) -> CliResult:
     """Run `cchc ARGS` in-process exactly as the console script does, capturing output."""
     runner = CliRunner()
-    command = typer.main.get_command(cli.app)
     with runner.isolation(env=env) as (out, err, _):
-        code = cli.run(command, [str(a) for a in args])
+        code = main.run(app.root(), [str(a) for a in args])
         stdout, stderr = out.getvalue(), err.getvalue()
     return CliResult(code, stdout.decode("utf-8"), stderr.decode("utf-8"))

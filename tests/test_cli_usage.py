@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
 import pytest
 
 from cchc_cli.usage_errors import translate
-from tests.helpers import run_cli
+from tests.helpers import ROOT, run_cli
 
 CASES = [
     (
@@ -91,3 +98,100 @@ class BadParameter(Exception):  # noqa: N818 - named as click's, which translate
 def test_path_problems_from_click_are_told_in_vietnamese(message: str, said: str) -> None:
     error = translate(BadParameter(message), ["validate"])
     assert error.message == said and error.exit_code == 2
+
+
+def _all_command_paths() -> list[tuple[str, ...]]:
+    from cchc_cli.cli.app import root
+    from cchc_cli.cli.commands import COMMANDS
+
+    group = root()
+    paths: list[tuple[str, ...]] = [()]
+    for name in COMMANDS:
+        command = group.get_command(None, name)
+        paths.append((name,))
+        for sub in getattr(command, "commands", {}):
+            paths.append((name, sub))
+    return paths
+
+
+# Words click and typer print in their own help, and the type labels they add.
+ENGLISH = re.compile(
+    r"\b(Usage|Options|Commands|Arguments|Show|this|message|and|exit|default|required|"
+    r"TEXT|PATH|INTEGER|BOOLEAN|Path|list|env|var|Error|Try|deprecated|dynamic)\b"
+    r"|<(list|path|text|int|str|float|bool)\b"
+)
+
+
+@pytest.mark.parametrize("path", _all_command_paths(), ids=lambda p: " ".join(p) or "cchc")
+def test_help_of_every_command_is_vietnamese(path: tuple[str, ...]) -> None:
+    result = run_cli(*path, "--help")
+    assert result.exit_code == 0, result.stderr
+    page = result.stdout
+    assert page.startswith(f"Cách dùng: {' '.join(('cchc', *path))} [TÙY_CHỌN]")
+    assert "Tùy chọn:" in page and "-h, --help" in page
+    words = " ".join(w for w in page.split() if not w.startswith("-"))  # option names stay
+    assert ENGLISH.search(words) is None, ENGLISH.search(words)
+    assert unicodedata.is_normalized("NFC", page)
+    assert run_cli(*path, "-h").stdout == page
+
+
+def test_the_command_table_answers_like_typer() -> None:
+    from cchc_cli.cli.commands import answer_from_table, root_help
+
+    assert run_cli("--help").stdout == root_help(80)  # the test runner's width
+    assert answer_from_table(["--help"]) == ("stdout", root_help(), 0)
+    assert answer_from_table([]) == ("stderr", root_help(), 2)
+    assert answer_from_table(["validate"]) is None
+    version = run_cli("--version")
+    assert version.exit_code == 0
+    assert re.fullmatch(
+        r"cchc \d+\.\d+\.\d+ \(lược đồ tệp kế hoạch và tiến độ: phiên bản \d+\)\n", version.stdout
+    )
+    assert answer_from_table(["--version"]) == ("stdout", version.stdout, 0)
+
+
+def test_help_and_version_are_answered_without_typer() -> None:
+    script = (
+        "import sys; sys.argv = ['cchc', '--version']\n"
+        "from cchc_cli.launch import main\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    assert e.code == 0\n"
+        "assert 'typer' not in sys.modules and 'pydantic' not in sys.modules, sorted(sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("cchc ")
+
+
+COMMAND_LINES = [
+    ["--help"],
+    ["--version"],
+    ["schema"],
+    ["schema", "--fields"],
+    ["validate", "plans"],
+    ["validate", "--list-checks"],
+    ["validate", "-f", "json", "plans"],
+    ["deadlines", "plans/phu-lien-2024.yaml", "--today", "2024-02-20"],
+    ["diff", "plans/phu-lien-2024.yaml", "tests/fixtures/diff/phu-lien-2025.yaml"],
+    ["diff", "-f", "json", "plans/phu-lien-2024.yaml", "tests/fixtures/diff/phu-lien-2025.yaml"],
+    ["report", "--quarter", "2024-Q1", "plans/phu-lien-2024.yaml", "-o", "{tmp}/r.md"],
+    ["progress", "new", "-q", "2024-Q3", "plans/phu-lien-2024.yaml", "--progress-dir", "{tmp}"],
+    ["validate", "--help"],
+]
+
+
+@pytest.mark.parametrize("args", COMMAND_LINES, ids=" ".join)
+def test_a_closed_standard_output_is_no_error(args: list[str], tmp_path: Path) -> None:
+    # `cchc schema >&-`: Python sees no stdout at all. What would go there goes nowhere.
+    done = subprocess.run(
+        [sys.executable, "-m", "cchc_cli", *(a.replace("{tmp}", str(tmp_path)) for a in args)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+        preexec_fn=lambda: os.close(1),  # the child's stdout only
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Lỗi nội bộ" not in done.stderr and "Traceback" not in done.stderr

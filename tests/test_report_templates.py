@@ -183,9 +183,9 @@ def test_templates_work_from_a_built_package(tmp_path: Path) -> None:
         assert (build / "cchc_cli" / "templates" / name).is_file(), name
     plan = unit_tree(tmp_path / "unit")
     script = (
-        "import sys, cchc_cli.cli as c, typer;"
+        "import sys, cchc_cli.cli.main as c;"
         "assert cchc_cli_file().startswith(sys.argv[1]);"
-        "sys.exit(c.run(typer.main.get_command(c.app), sys.argv[2:]))"
+        "sys.exit(c.run(c.root(), sys.argv[2:]))"
     ).replace("cchc_cli_file()", "c.__file__")
     result = subprocess.run(
         [

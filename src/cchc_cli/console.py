@@ -35,7 +35,17 @@ def console(stderr: bool = False) -> Console:
 
 
 def use_utf8_streams() -> None:
-    """Make stdout and stderr UTF-8: a Windows console's legacy code page cannot print Vietnamese."""
+    """Make stdout and stderr UTF-8: a Windows console's legacy code page cannot print Vietnamese.
+
+    A stream closed by the caller (``cchc schema >&-``) is None in Python: what would go
+    there goes nowhere, as when the reader of a pipe stops early.
+    """
+    import os
+
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")

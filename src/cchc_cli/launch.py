@@ -1,7 +1,9 @@
-"""The console script's entry point: even a Ctrl-C while cchc is starting ends quietly.
+"""The console script's entry point: answers from the command table first, then typer.
 
-Python imports the command line (typer, click, rich) before cchc's own error handler
-is in place; an interrupt during those imports would otherwise print a traceback.
+`cchc`, `cchc --help` and `cchc --version` need nothing but the table of commands, so
+they are answered before typer (a tenth of a second to import) is loaded. Python
+imports the command line before cchc's own error handler is in place; an interrupt
+during those imports ends quietly too.
 """
 
 import sys
@@ -10,7 +12,17 @@ import sys
 def main() -> None:
     """Start cchc; an interrupt at any moment ends with exit code 130 and one line."""
     try:
-        from cchc_cli.cli import main as run
+        from cchc_cli.cli.commands import answer_from_table
+
+        answer = answer_from_table(sys.argv[1:])
+        if answer is not None:
+            from cchc_cli.console import use_utf8_streams
+
+            use_utf8_streams()
+            stream, text, code = answer
+            (sys.stdout if stream == "stdout" else sys.stderr).write(text)
+            sys.exit(code)
+        from cchc_cli.cli.main import main as run
 
         run()
     except KeyboardInterrupt:

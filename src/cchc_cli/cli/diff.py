@@ -1,4 +1,4 @@
-"""Command `cchc diff` (registered by register)."""
+"""Command `cchc diff`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+
+from cchc_cli.cli.commands import help_of
+from cchc_cli.cli.help import Command, Group
 
 if TYPE_CHECKING:
     from cchc_cli.diff.changes import DiffReport
@@ -18,6 +21,8 @@ class DiffFormat(enum.StrEnum):
     JSON = "json"
     DOCX = "docx"
 
+
+app = typer.Typer(cls=Group, add_completion=False, rich_markup_mode=None)
 
 _BY_SUFFIX = {"docx": "docx", "md": "markdown", "json": "json", "txt": "text"}
 
@@ -77,11 +82,20 @@ def _build(paths: list[Path], revision: str | None) -> DiffReport:
     return diff_paths(paths[0], paths[1])
 
 
+@app.command(
+    "diff",
+    cls=Command,
+    help=help_of(
+        "diff",
+        "Mã thoát: 0 xong (với --exit-code: 0 không khác, 1 có khác); 2 kế hoạch có lỗi "
+        "hoặc sai cách dùng; 3 không ghi được tệp.",
+    ),
+)
 def diff(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="CŨ MỚI: hai tệp hoặc hai thư mục kế hoạch (một tệp khi có --rev).",
+            help="Hai tệp hoặc hai thư mục kế hoạch, cũ rồi mới (một tệp khi có --rev).",
             show_default=False,
             metavar="CŨ MỚI",
         ),
@@ -103,6 +117,7 @@ def diff(
             help="Định dạng: text, markdown, json, docx (mặc định theo đuôi tệp -o, không có "
             "thì text).",
             show_default=False,
+            metavar="text|markdown|json|docx",
         ),
     ] = None,
     output_text: Annotated[
@@ -120,11 +135,6 @@ def diff(
         bool, typer.Option("--exit-code", help="Mã thoát 1 khi có khác biệt, 0 khi không có.")
     ] = False,
 ) -> int:
-    """So sánh hai kế hoạch: nhiệm vụ thêm, bỏ, sửa lời, chuyển lĩnh vực; chỉ tiêu nâng, hạ.
-
-    Mã thoát: 0 xong (với --exit-code: 0 không khác, 1 có khác); 2 kế hoạch có lỗi hoặc
-    sai cách dùng; 3 không ghi được tệp.
-    """
     from cchc_cli.console import console, print_error
     from cchc_cli.formats import choose_format
     from cchc_cli.problems import InvalidInputError, UsageError
@@ -164,8 +174,3 @@ def diff(
 
             write_stdout(_render(report, output_format).decode("utf-8"))
     return verdict
-
-
-def register(app: typer.Typer) -> None:
-    """Add the diff command to ``app``."""
-    app.command("diff")(diff)

@@ -1,4 +1,4 @@
-"""Command-line support for `cchc report`: a bare `--quarter` meaning "the next report due".
+"""`cchc report`: a bare `--quarter` meaning "the next report due".
 
 Typer's bundled click has no options with an optional value, so the command class
 rewrites a bare ``--quarter`` (last, or followed by another option or by the plan path)
@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from typer.core import TyperCommand
+from cchc_cli.cli.help import Command
 
 OPTIONAL_VALUE = ("--quarter", "-q")
 
@@ -37,7 +37,7 @@ def fill_optional_values(args: list[str]) -> list[str]:
     return result
 
 
-class OptionalQuarterCommand(TyperCommand):
+class OptionalQuarterCommand(Command):
     """A typer command whose ``--quarter`` may be given without a value."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:

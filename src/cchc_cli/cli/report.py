@@ -1,4 +1,4 @@
-"""Commands `cchc report`, `cchc progress` and `cchc deadlines` (registered by register)."""
+"""Command `cchc report`."""
 
 from __future__ import annotations
 
@@ -7,22 +7,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from cchc_cli.cli_options import PlanArgument, ProgressDirOption, TodayOption
+from cchc_cli.cli.commands import help_of
+from cchc_cli.cli.help import Group
+from cchc_cli.cli.optional_value import OptionalQuarterCommand
+from cchc_cli.cli.options import ProgressDirOption, TodayOption
+
+app = typer.Typer(cls=Group, add_completion=False, rich_markup_mode=None)
 
 
-def register(app: typer.Typer) -> None:
-    """Add the reporting commands to ``app``."""
-    from cchc_cli.report.cli_support import OptionalQuarterCommand
-
-    app.command("report", cls=OptionalQuarterCommand)(report)
-    app.command("deadlines")(deadlines)
-    progress_app = typer.Typer(
-        help="Tệp tiến độ thực hiện kế hoạch theo quý.", no_args_is_help=True
-    )
-    progress_app.command("new")(progress_new)
-    app.add_typer(progress_app, name="progress")
-
-
+@app.command("report", cls=OptionalQuarterCommand, help=help_of("report"))
 def report(  # noqa: PLR0917 - typer maps each parameter to an option
     plan: Annotated[
         Optional[Path],  # noqa: UP045 - typer needs Optional here
@@ -101,7 +94,6 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
         ),
     ] = None,
 ) -> None:
-    """Lập báo cáo CCHC định kỳ (quý I, 6 tháng, quý III, năm) thành tệp Word hoặc Markdown."""
     from cchc_cli.report.command import run_report
 
     run_report(
@@ -118,76 +110,3 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
         today=today,
         report_date=report_date,
     )
-
-
-def deadlines(
-    plan: PlanArgument = None,
-    year: Annotated[
-        Optional[int],  # noqa: UP045
-        typer.Option(
-            "--year",
-            help="Năm (mặc định: năm nay, hoặc năm gần nhất của kế hoạch).",
-            show_default=False,
-            metavar="NĂM",
-        ),
-    ] = None,
-    today: TodayOption = None,
-    reports_dir: Annotated[
-        Path, typer.Option("--reports-dir", help="Thư mục báo cáo đã lập.", metavar="THƯ_MỤC")
-    ] = Path("reports"),
-) -> int:
-    """Lịch báo cáo CCHC trong năm: kỳ số liệu, ngày chốt, hạn gửi, số ngày còn lại."""
-    from cchc_cli.console import console
-    from cchc_cli.deadlines import deadline_table, year_deadlines
-    from cchc_cli.periods import check_year, parse_today, plan_year
-    from cchc_cli.plans import default_plan, load_plan_or_raise
-
-    plan_path = plan or default_plan()
-    loaded = load_plan_or_raise(plan_path)
-    day = parse_today(today)
-    shown = check_year(year) if year is not None else plan_year(loaded, day)
-    rows = year_deadlines(loaded, plan_path, shown, day, reports_dir)
-    title = f"Lịch báo cáo CCHC năm {shown} – {loaded.unit.full_name}"
-    console().print(deadline_table(rows, title))
-    note = ""
-    if shown not in loaded.years:
-        note = f"Năm {shown} nằm ngoài kế hoạch ({loaded.years}): lịch theo chế độ báo cáo của nó."
-    elif year is None and shown != day.year:
-        note = f"Kế hoạch áp dụng cho năm {loaded.years}, nên đây là lịch năm {shown}."
-    if note:
-        console().print(note, style="yellow", markup=False)
-    return 0
-
-
-def progress_new(
-    plan: PlanArgument = None,
-    quarter: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--quarter",
-            "-q",
-            help="Quý, ví dụ 2024-Q2 (mặc định: quý có kỳ số liệu chứa hôm nay).",
-            show_default=False,
-            metavar="QUÝ",
-        ),
-    ] = None,
-    progress_dir: ProgressDirOption = Path("progress"),
-    today: TodayOption = None,
-) -> int:
-    """Tạo tệp tiến độ của một quý, điền sẵn nhiệm vụ, chỉ số và các mục báo cáo.
-
-    Không bao giờ ghi đè tệp đã có (mã thoát 3).
-    """
-    from cchc_cli.console import console
-    from cchc_cli.model.progress import Quarter
-    from cchc_cli.periods import parse_quarter, parse_today
-    from cchc_cli.plans import default_plan, load_plan_or_raise
-    from cchc_cli.problems import display_path
-    from cchc_cli.progress_new import new_progress
-
-    plan_path = plan or default_plan()
-    loaded = load_plan_or_raise(plan_path)
-    year, number = parse_quarter(quarter, parse_today(today), loaded)
-    out = new_progress(loaded, plan_path, Quarter(year, number), progress_dir)
-    console().print(f"Đã tạo {display_path(out)}: điền các giá trị ~ rồi chạy cchc validate.")
-    return 0

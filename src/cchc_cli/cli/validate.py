@@ -1,4 +1,4 @@
-"""Commands `cchc validate` and `cchc schema`."""
+"""Command `cchc validate`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from cchc_cli.cli.commands import help_of
+from cchc_cli.cli.help import Command, Group
+
+app = typer.Typer(cls=Group, add_completion=False, rich_markup_mode=None)
+
 
 class Format(enum.StrEnum):
     TEXT = "text"
@@ -17,6 +22,14 @@ class Format(enum.StrEnum):
     SARIF = "sarif"
 
 
+@app.command(
+    "validate",
+    cls=Command,
+    help=help_of(
+        "validate",
+        "Mã thoát: 0 hợp lệ; 1 có lỗi (cảnh báo chỉ tính khi có --strict); 2 sai cách dùng.",
+    ),
+)
 def validate(
     paths: Annotated[
         Optional[list[Path]],  # noqa: UP045 - typer needs Optional here
@@ -33,6 +46,7 @@ def validate(
             "-f",
             help="Định dạng: text, json, github (tự chọn khi GITHUB_ACTIONS=true), sarif.",
             show_default=False,
+            metavar="text|json|github|sarif",
         ),
     ] = None,
     strict: Annotated[
@@ -42,10 +56,6 @@ def validate(
         bool, typer.Option("--list-checks", help="Liệt kê các kiểm tra về nội dung rồi thoát.")
     ] = False,
 ) -> int:
-    """Kiểm tra tệp kế hoạch và tệp tiến độ: cú pháp, cấu trúc và nội dung.
-
-    Mã thoát: 0 hợp lệ; 1 có lỗi (cảnh báo chỉ tính khi có --strict); 2 sai cách dùng.
-    """
     from cchc_cli.console import reader_may_stop
     from cchc_cli.reporters import default_format, report
 
@@ -68,19 +78,3 @@ def validate(
     with reader_may_stop():
         report(outcome, (output_format.value if output_format else None) or default_format())
     return code
-
-
-def schema(
-    progress: Annotated[
-        bool, typer.Option("--progress", help="Lược đồ của tệp tiến độ thay vì tệp kế hoạch.")
-    ] = False,
-    fields: Annotated[
-        bool, typer.Option("--fields", help="In bảng các trường (Markdown) thay vì JSON Schema.")
-    ] = False,
-) -> int:
-    """In JSON Schema của tệp kế hoạch (cho trình soạn thảo có yaml-language-server)."""
-    from cchc_cli.reporters import write_stdout
-    from cchc_cli.schema import fields_markdown, schema_text
-
-    write_stdout(fields_markdown(progress) if fields else schema_text(progress=progress))
-    return 0
