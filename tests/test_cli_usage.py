@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli.usage_errors import translate
+from cchc_cli.cli.usage_errors import translate
 from tests.helpers import ROOT, run_cli
 
 CASES = [

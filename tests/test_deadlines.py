@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cchc_cli.deadlines import year_deadlines
-from cchc_cli.plans import load_plan_or_raise
+from cchc_cli.load.plan import load_plan_or_raise
 from cchc_cli.problems import CchcError
 from tests.helpers import FIXTURES, run_cli, write_tree
 
@@ -111,7 +111,7 @@ def test_without_a_year_the_calendar_is_the_plans(unit: Path) -> None:
 def test_a_narrow_console_wraps_the_table_and_cuts_nothing(
     unit: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("cchc_cli.console._consoles", {})  # a console of the new width
+    monkeypatch.setattr("cchc_cli.cli.console._consoles", {})  # a console of the new width
     monkeypatch.setenv("COLUMNS", "60")
     out = run_cli("deadlines", "--today", "2024-06-10").stdout
     assert "…" not in out

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from cchc_cli.load.plan import load_plan
 from cchc_cli.model.areas import area_codes
 from cchc_cli.model.plan import Measure, Plan, ReportKind
 from cchc_cli.model.types import DueKind
-from cchc_cli.plans import load_plan
 from cchc_cli.problems import Severity
 from tests.helpers import PLANS, SHARED
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cchc_cli.load.plan import load_plan_or_raise
 from cchc_cli.model.plan import Plan, ReportKind, ScheduledReport, YearSpan
 from cchc_cli.model.types import MonthDay
 from cchc_cli.periods import (
@@ -23,7 +24,6 @@ from cchc_cli.periods import (
     periods_of_year,
     quarter_window,
 )
-from cchc_cli.plans import load_plan_or_raise
 from cchc_cli.problems import CchcError, UsageError
 from tests.helpers import FIXTURES
 

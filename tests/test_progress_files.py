@@ -10,11 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli.model.plan import ReportKind
-from cchc_cli.model.progress import TaskStatus, is_progress_document
-from cchc_cli.periods import Period
-from cchc_cli.problems import InvalidInputError, Severity
-from cchc_cli.progress import (
+from cchc_cli.load.progress import (
     load_progress,
     load_progress_or_raise,
     load_progress_with_plan,
@@ -22,6 +18,10 @@ from cchc_cli.progress import (
     progress_path,
     unfilled,
 )
+from cchc_cli.model.plan import ReportKind
+from cchc_cli.model.progress import TaskStatus, is_progress_document
+from cchc_cli.periods import Period
+from cchc_cli.problems import InvalidInputError, Severity
 from cchc_cli.validation import validate_file
 from tests.helpers import FIXTURES, ROOT, run_cli, write_tree
 
@@ -193,9 +193,9 @@ def test_cchc_validate_reports_progress_problems_with_exit_codes() -> None:
 def test_valid_progress_passes_the_editor_schema(path: Path) -> None:
     import jsonschema
 
+    from cchc_cli.load.yaml import load_bytes
     from cchc_cli.problems import ProblemList
     from cchc_cli.schema import progress_schema
-    from cchc_cli.yamlsafe import load_bytes
 
     document = load_bytes(path.read_bytes(), ProblemList(path.name))
     assert document is not None

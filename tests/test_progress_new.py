@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from cchc_cli.load.plan import load_plan_or_raise
+from cchc_cli.load.progress import load_progress, load_progress_or_raise
+from cchc_cli.load.yaml import load_bytes
 from cchc_cli.model.progress import Quarter, TaskStatus
-from cchc_cli.plans import load_plan_or_raise
 from cchc_cli.problems import ProblemList
-from cchc_cli.progress import load_progress, load_progress_or_raise
 from cchc_cli.progress_new import new_progress, progress_text
-from cchc_cli.yamlsafe import load_bytes
 from tests.helpers import FIXTURES, run_cli, write_tree
 
 SOURCE = FIXTURES / "progress"

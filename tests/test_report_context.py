@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cchc_cli import vietnamese as numbers
+from cchc_cli.load.plan import load_plan_or_raise
 from cchc_cli.model.plan import Plan, ReportKind
 from cchc_cli.periods import Period
-from cchc_cli.plans import load_plan_or_raise
 from cchc_cli.problems import InvalidInputError
-from cchc_cli.report import numbers
 from cchc_cli.report.context import ReportContext, build_context
 from cchc_cli.report.records import (
     IndicatorRecord,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cchc_cli.report import numbers
+from cchc_cli import vietnamese as numbers
 
 
 @pytest.mark.parametrize(

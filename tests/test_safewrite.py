@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from cchc_cli import safewrite
+from cchc_cli.output import safewrite
+from cchc_cli.output.safewrite import write_new
 from cchc_cli.problems import OutputError, UsageError
-from cchc_cli.safewrite import write_new
 
 
 def leftovers(folder: Path) -> list[str]:

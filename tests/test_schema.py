@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
+from cchc_cli.load.yaml import load_bytes
 from cchc_cli.problems import ProblemList
 from cchc_cli.schema import plan_schema
-from cchc_cli.yamlsafe import load_bytes
 from tests.helpers import FIXTURES, PLANS, ROOT
 
 VALID = sorted((FIXTURES / "plans" / "valid").glob("*.yaml")) + sorted(PLANS.glob("*.yaml"))

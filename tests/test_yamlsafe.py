@@ -11,11 +11,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_cli import yamlsafe
-from cchc_cli.loading import load_model
-from cchc_cli.model.plan import Plan
-from cchc_cli.problems import ProblemList
-from cchc_cli.yamlsafe import (
+from cchc_cli.load import yaml as yamlsafe
+from cchc_cli.load.shape import load_model
+from cchc_cli.load.yaml import (
     _SYNTAX_MESSAGES,
     MAX_DEPTH,
     BoundedPyLoader,
@@ -23,6 +21,8 @@ from cchc_cli.yamlsafe import (
     load_text,
     looks_legacy,
 )
+from cchc_cli.model.plan import Plan
+from cchc_cli.problems import ProblemList
 
 # libyaml, as the locked PyYAML bundles it, and the pure-Python parser used where
 # libyaml is missing: every rule of the loader holds for both.

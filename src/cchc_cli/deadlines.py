@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from cchc_cli.model.plan import Plan
 from cchc_cli.periods import Period, PeriodDates, default_report_path, periods_of_year, report_rule
 from cchc_cli.problems import CchcError
-from cchc_cli.report.numbers import number
+from cchc_cli.vietnamese import number
 
 if TYPE_CHECKING:
     from rich.table import Table

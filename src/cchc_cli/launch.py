@@ -16,7 +16,7 @@ def main() -> None:
 
         answer = answer_from_table(sys.argv[1:])
         if answer is not None:
-            from cchc_cli.console import use_utf8_streams
+            from cchc_cli.cli.console import use_utf8_streams
 
             use_utf8_streams()
             stream, text, code = answer

@@ -287,18 +287,18 @@ def parse_period(
     today: date,
     plan: Plan | None = None,
 ) -> Period:
-    """The period the command line asks for (see cchc_cli.period_spec for the spellings).
+    """The period the command line asks for (see cchc_cli.cli.period_options for the spellings).
 
     An empty ``quarter`` or "auto" (a bare ``--quarter``), or no option at all, means the report
     due next from ``today`` under ``plan``'s calendar. Raises UsageError.
     """
-    from cchc_cli.period_spec import parse_period_spec
+    from cchc_cli.cli.period_options import parse_period_spec
 
     return parse_period_spec(quarter, half, annual, today, plan)
 
 
 def parse_quarter(text: str | None, today: date, plan: Plan | None = None) -> tuple[int, int]:
     """A progress quarter (year, 1–4) as given to ``cchc progress new --quarter``."""
-    from cchc_cli.period_spec import parse_quarter_spec
+    from cchc_cli.cli.period_options import parse_quarter_spec
 
     return parse_quarter_spec(text, today, plan)

@@ -12,14 +12,14 @@ import json
 import os
 from pathlib import Path
 
-from cchc_cli.loading import load_model
+from cchc_cli.load.progress import existing_or_new, progress_path
+from cchc_cli.load.shape import load_model
 from cchc_cli.model.areas import DIRECTION, area_codes, area_title
 from cchc_cli.model.plan import Indicator, Measure, Plan, Task
 from cchc_cli.model.progress import Progress, Quarter, TaskStatus
+from cchc_cli.output.safewrite import write_new
 from cchc_cli.periods import quarter_window
 from cchc_cli.problems import InvalidInputError, OutputError, UsageError
-from cchc_cli.progress import existing_or_new, progress_path
-from cchc_cli.safewrite import write_new
 
 SCHEMA_FILE = Path("schema") / "cchc-progress.schema.json"
 NARRATIVE_HEADINGS = (

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cchc_cli.checks import CHECKS
-from cchc_cli.loading import read_document, validate_document
+from cchc_cli.checks.plan import CHECKS
+from cchc_cli.load.plan import expand_paths
+from cchc_cli.load.shape import read_document, validate_document
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.progress import is_progress_document
-from cchc_cli.plans import expand_paths
+from cchc_cli.output.problems import Outcome
 from cchc_cli.problems import Problem, display_path
-from cchc_cli.reporters import Outcome
 
 _PLAN_CHECKS = [c.check for c in CHECKS]
 
@@ -21,7 +21,7 @@ def validate_file(path: Path) -> list[Problem]:
     if document is None:
         return problems.items
     if is_progress_document(document.data):
-        from cchc_cli.progress import load_progress
+        from cchc_cli.load.progress import load_progress
 
         return load_progress(path).problems
     return validate_document(path, document, Plan, _PLAN_CHECKS, problems).problems

@@ -31,10 +31,10 @@ def deadlines(
         Path, typer.Option("--reports-dir", help="Thư mục báo cáo đã lập.", metavar="THƯ_MỤC")
     ] = Path("reports"),
 ) -> int:
-    from cchc_cli.console import console
+    from cchc_cli.cli.console import console
     from cchc_cli.deadlines import deadline_table, year_deadlines
+    from cchc_cli.load.plan import default_plan, load_plan_or_raise
     from cchc_cli.periods import check_year, parse_today, plan_year
-    from cchc_cli.plans import default_plan, load_plan_or_raise
 
     plan_path = plan or default_plan()
     loaded = load_plan_or_raise(plan_path)

@@ -47,18 +47,18 @@ def _output_file(text: str | None) -> Path | None:
 
 def _render(report: DiffReport, fmt: DiffFormat) -> bytes:
     if fmt is DiffFormat.TEXT:
-        from cchc_cli.diff.render_text import plain_text
+        from cchc_cli.output.diff.text import plain_text
 
         return plain_text(report).encode("utf-8")
     if fmt is DiffFormat.MARKDOWN:
-        from cchc_cli.diff.render_markdown import render_markdown
+        from cchc_cli.output.diff.markdown import render_markdown
 
         return render_markdown(report).encode("utf-8")
     if fmt is DiffFormat.JSON:
-        from cchc_cli.diff.render_json import render_json
+        from cchc_cli.output.diff.json import render_json
 
         return render_json(report).encode("utf-8")
-    from cchc_cli.diff.render_docx import render_docx
+    from cchc_cli.output.diff.docx import render_docx
 
     return render_docx(report)
 
@@ -135,8 +135,8 @@ def diff(
         bool, typer.Option("--exit-code", help="Mã thoát 1 khi có khác biệt, 0 khi không có.")
     ] = False,
 ) -> int:
-    from cchc_cli.console import console, print_error
-    from cchc_cli.formats import choose_format
+    from cchc_cli.cli.console import console, print_error
+    from cchc_cli.cli.output import choose_format
     from cchc_cli.problems import InvalidInputError, UsageError
 
     output = _output_file(output_text)
@@ -149,28 +149,28 @@ def diff(
     try:
         report = _build(paths, revision)
     except InvalidInputError as exc:
-        from cchc_cli.reporters import report_problems
+        from cchc_cli.output.problems import report_problems
 
         print_error(exc)
         report_problems(exc.problems)
         return 2
     verdict = 1 if exit_code and report.differs else 0
     if output is not None:
-        from cchc_cli.safewrite import write_new
+        from cchc_cli.output.safewrite import write_new
 
         write_new(output, _render(report, output_format), force=force, inputs=paths)
         console(stderr=True).print(f"Đã ghi {output}.", highlight=False, markup=False)
         return verdict
-    from cchc_cli.console import reader_may_stop
+    from cchc_cli.cli.console import reader_may_stop
 
     with reader_may_stop():
         if output_format is DiffFormat.TEXT:
-            from cchc_cli.diff.render_text import render_text
+            from cchc_cli.output.diff.text import render_text
 
             for renderable in render_text(report):
                 console().print(renderable)
         else:
-            from cchc_cli.reporters import write_stdout
+            from cchc_cli.output.problems import write_stdout
 
             write_stdout(_render(report, output_format).decode("utf-8"))
     return verdict

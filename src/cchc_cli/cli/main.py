@@ -28,11 +28,11 @@ def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
     try:
         result = entry(args=args, prog_name="cchc", standalone_mode=False)
     except CchcError as exc:
-        from cchc_cli.console import print_error
+        from cchc_cli.cli.console import print_error
 
         print_error(exc)
         if isinstance(exc, InvalidInputError):
-            from cchc_cli.reporters import report_problems
+            from cchc_cli.output.problems import report_problems
 
             report_problems(exc.problems)
         return exc.exit_code
@@ -45,8 +45,8 @@ def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
         if type(exc).__name__ == "NoArgsIsHelpError":  # bare `cchc`: the help is the answer
             exc.show()
             return int(exc.exit_code)
-        from cchc_cli.console import print_error
-        from cchc_cli.usage_errors import translate
+        from cchc_cli.cli.console import print_error
+        from cchc_cli.cli.usage_errors import translate
 
         error = translate(exc, sys.argv[1:] if args is None else args)
         print_error(error)
@@ -57,7 +57,7 @@ def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader of our output went away (`cchc diff a b | head`): stop quietly, with
         # the status a program killed by SIGPIPE would have.
-        from cchc_cli.console import quiet_stdout
+        from cchc_cli.cli.console import quiet_stdout
 
         quiet_stdout()
         return 141
@@ -65,7 +65,7 @@ def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
         sys.stderr.write("\nĐã dừng theo yêu cầu (Ctrl-C).\n")
         return 130
     except Exception as exc:  # the last line of defence: never a bare traceback
-        from cchc_cli.console import print_internal_error
+        from cchc_cli.cli.console import print_internal_error
 
         print_internal_error(exc)
         return 70
@@ -74,7 +74,7 @@ def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
 
 def main() -> None:
     """Console-script entry point."""
-    from cchc_cli.console import use_utf8_streams
+    from cchc_cli.cli.console import use_utf8_streams
 
     use_utf8_streams()
     sys.exit(run(root()))

@@ -41,10 +41,10 @@ def progress_new(
     progress_dir: ProgressDirOption = Path("progress"),
     today: TodayOption = None,
 ) -> int:
-    from cchc_cli.console import console
+    from cchc_cli.cli.console import console
+    from cchc_cli.load.plan import default_plan, load_plan_or_raise
     from cchc_cli.model.progress import Quarter
     from cchc_cli.periods import parse_quarter, parse_today
-    from cchc_cli.plans import default_plan, load_plan_or_raise
     from cchc_cli.problems import display_path
     from cchc_cli.progress_new import new_progress
 

@@ -56,13 +56,13 @@ def validate(
         bool, typer.Option("--list-checks", help="Liệt kê các kiểm tra về nội dung rồi thoát.")
     ] = False,
 ) -> int:
-    from cchc_cli.console import reader_may_stop
-    from cchc_cli.reporters import default_format, report
+    from cchc_cli.cli.console import reader_may_stop
+    from cchc_cli.output.problems import default_format, report
 
     if list_checks:
-        from cchc_cli.checks import CHECKS
-        from cchc_cli.console import console
-        from cchc_cli.progress_checks import PROGRESS_CHECKS
+        from cchc_cli.checks.plan import CHECKS
+        from cchc_cli.checks.progress import PROGRESS_CHECKS
+        from cchc_cli.cli.console import console
 
         console().print("Kế hoạch:")
         for check in CHECKS:

@@ -38,7 +38,7 @@ def _load(
 
     In a folder a progress file gives None and no problem: folders hold both kinds.
     """
-    from cchc_cli.plans import load_plan
+    from cchc_cli.load.plan import load_plan
 
     loaded = load_plan(path, raw=raw)
     if loaded.ok and loaded.model is not None:
@@ -62,7 +62,7 @@ def load_file(path: Path, raw: bytes | None = None, shown: str | None = None) ->
 
 def load_folder(folder: Path) -> list[Source]:
     """The plans of a folder (progress files skipped); InvalidInputError if any is invalid."""
-    from cchc_cli.plans import yaml_files
+    from cchc_cli.load.plan import yaml_files
 
     problems: list[Problem] = []
     sources = []

@@ -23,10 +23,10 @@ def render_report(report: ReportContext, fmt: str, env: jinja2.Environment) -> b
     """The report as .docx or Markdown bytes."""
     values = template_context(report, env)
     if fmt == "md":
-        from cchc_cli.report.markdown import write_markdown
+        from cchc_cli.output.report.markdown import write_markdown
 
         return write_markdown(render(env, "report.md.j2", values))
-    from cchc_cli.report.docx_writer import write_docx
+    from cchc_cli.output.report.docx import write_docx
 
     body = render(env, "body.md.j2", values)
     appendices = render(env, "appendices.md.j2", values)

@@ -63,7 +63,7 @@ def run_report(
         today=parse_today(today),
         report_date=parse_day(report_date, "--date"),
     )
-    from cchc_cli.plans import default_plan
+    from cchc_cli.load.plan import default_plan
 
     target = plan if plan is not None else default_plan()
     if target.is_dir():
@@ -86,7 +86,7 @@ def run_report(
 
 def _format_for(fmt: str | None, output: Path | None) -> str:
     # `-o bao-cao.md` alone means Markdown: a Word file named .md would not open.
-    from cchc_cli.formats import choose_format
+    from cchc_cli.cli.output import choose_format
 
     if fmt is not None and fmt not in FORMATS:
         raise UsageError(f"Định dạng '{fmt}' không có.", "Dùng --format docx hoặc --format md.")
@@ -98,8 +98,8 @@ def _looks_like_plan(text: str) -> bool:
 
 
 def _done(written: Written) -> None:
-    from cchc_cli.console import console
-    from cchc_cli.report.numbers import number
+    from cchc_cli.cli.console import console
+    from cchc_cli.vietnamese import number
 
     out = console()
     out.print(f"Đã ghi báo cáo {written.period.name}: {display_path(written.path)}", markup=False)
@@ -122,8 +122,8 @@ def _done(written: Written) -> None:
 def _folder(request: Request, folder: Path) -> None:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from cchc_cli.console import console
-    from cchc_cli.plans import yaml_files
+    from cchc_cli.cli.console import console
+    from cchc_cli.load.plan import yaml_files
 
     plans = [p for p in yaml_files(folder) if not _is_progress_file(p)]
     if not plans:
@@ -150,8 +150,8 @@ def _folder(request: Request, folder: Path) -> None:
         outcome = generate_folder(request, plans, step)
     _summary(outcome)
     if outcome.failed:
+        from cchc_cli.output.problems import report_problems
         from cchc_cli.problems import InvalidInputError
-        from cchc_cli.reporters import report_problems
 
         for _, exc in outcome.failed:
             if isinstance(exc, InvalidInputError):
@@ -183,7 +183,7 @@ def _summary(outcome: Outcome) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from cchc_cli.console import console
+    from cchc_cli.cli.console import console
 
     out = console()
     out.print(

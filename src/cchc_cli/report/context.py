@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from cchc_cli import vietnamese as numbers
 from cchc_cli.model.areas import AREAS, DIRECTION
 from cchc_cli.model.plan import Plan, ReportKind
 from cchc_cli.problems import InvalidInputError, Problem, Severity
-from cchc_cli.report import numbers
 from cchc_cli.report.indicators import figure
 from cchc_cli.report.records import PeriodInfo, QuarterRecord, Where
 from cchc_cli.report.rows import (

@@ -20,10 +20,10 @@ import jinja2
 import jinja2.sandbox
 from jinja2.exceptions import SecurityError
 
+from cchc_cli import vietnamese as numbers
+from cchc_cli.load.yaml import FORBIDDEN_CHARACTERS
 from cchc_cli.problems import TemplateError
-from cchc_cli.report import numbers
 from cchc_cli.report.markup import Safe, escape, escape_cell
-from cchc_cli.yamlsafe import FORBIDDEN_CHARACTERS
 
 PACKAGE = "cchc_cli.templates"
 

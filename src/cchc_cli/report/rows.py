@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from cchc_cli import vietnamese as numbers
 from cchc_cli.model.plan import Indicator, Plan, Task
-from cchc_cli.report import numbers
 from cchc_cli.report.indicators import Figure, has_figures, uses_last_only
 from cchc_cli.report.records import PeriodInfo, QuarterRecord, TaskStatus, Where
 

@@ -47,7 +47,7 @@ class NoProgressError(CchcError):
 
 
 def resolve_period(request: Request, plan: Plan) -> Period:
-    from cchc_cli.period_spec import parse_period_spec
+    from cchc_cli.cli.period_options import parse_period_spec
     from cchc_cli.periods import require_plan_year
 
     period = parse_period_spec(request.quarter, request.half, request.annual, request.today, plan)
@@ -72,11 +72,11 @@ def generate(
     output_dir: Path | None = None,
 ) -> Written:
     """Write the report of the plan at ``plan_path``; errors are raised, never printed."""
-    from cchc_cli.plans import load_plan_or_raise
+    from cchc_cli.load.plan import load_plan_or_raise
+    from cchc_cli.output.safewrite import write_new
     from cchc_cli.report.build import render_report
     from cchc_cli.report.render import cached_environment
     from cchc_cli.report.sources import existing_progress, load_records, period_info
-    from cchc_cli.safewrite import write_new
 
     plan = load_plan_or_raise(plan_path)
     period = resolve_period(request, plan)
@@ -138,7 +138,7 @@ def generate_folder(
             "Với một thư mục kế hoạch, -o phải là một thư mục.",
             "Ví dụ: -o reports/2024/ hoặc bỏ -o để dùng thư mục reports/.",
         )
-    from cchc_cli.period_spec import parse_period_spec
+    from cchc_cli.cli.period_options import parse_period_spec
 
     # A wrong period (say, --quarter 2) is said once, before any unit, in this year's terms.
     parse_period_spec(request.quarter, request.half, request.annual, request.today, None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cchc_cli.diff.changes import DiffReport, ItemChange, PlanDiff, Status
-from cchc_cli.diff.present import (
+from cchc_cli.output.diff.present import (
     GENERAL_TITLE,
     area_rows,
     field_line,

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from cchc_cli.loading import Located
+from cchc_cli.load.shape import Located
 from cchc_cli.model.areas import area_codes, area_title
 from cchc_cli.model.plan import Measure, Plan, ReportKind, ScheduledReport
 from cchc_cli.model.types import DueKind

@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from cchc_cli.load.yaml import MAX_BYTES, Document, load_bytes, too_large
 from cchc_cli.problems import (
     COMMA_IN_NUMBER_HINT,
     Mark,
@@ -20,7 +21,6 @@ from cchc_cli.problems import (
     did_you_mean,
     display_path,
 )
-from cchc_cli.yamlsafe import MAX_BYTES, Document, load_bytes, too_large
 
 M = TypeVar("M", bound=BaseModel)
 

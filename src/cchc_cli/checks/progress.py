@@ -8,14 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
-from cchc_cli.checks import RegisteredCheck
-from cchc_cli.loading import Located
+from cchc_cli.checks.plan import RegisteredCheck
+from cchc_cli.load.shape import Located
 from cchc_cli.model.areas import DIRECTION, area_codes, area_title
 from cchc_cli.model.plan import Indicator, Measure, Plan, ReportKind
 from cchc_cli.model.progress import IndicatorProgress, Narrative, Progress, TaskStatus
 from cchc_cli.periods import dates_for, quarter_window, report_rule, window
 from cchc_cli.problems import COMMA_IN_NUMBER_HINT, CchcError, Problem, Severity, did_you_mean
-from cchc_cli.report.numbers import number
+from cchc_cli.vietnamese import number
 
 ProgressCheck = Callable[[Progress, Plan, Located], Iterable[Problem]]
 WARN = Severity.WARNING

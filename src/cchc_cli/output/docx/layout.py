@@ -31,7 +31,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import _Cell
 
-from cchc_cli.report.ooxml import (
+from cchc_cli.output.docx.ooxml import (
     BODY_PT,
     FONT,
     MARGINS_MM,

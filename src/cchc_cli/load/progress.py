@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_cli.loading import Loaded, Located, load_model
+from cchc_cli.load.shape import Loaded, Located, load_model
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.progress import Progress
 from cchc_cli.periods import Period
@@ -85,7 +85,7 @@ def load_progress(
 
 def load_progress_with_plan(path: Path, plan: Plan | None = None) -> ProgressWithPlan:
     """As load_progress, also returning the plan used for the cross-checks."""
-    from cchc_cli.progress_checks import run_checks
+    from cchc_cli.checks.progress import run_checks
 
     loaded = load_model(path, Progress)
     if loaded.model is None or loaded.document is None:
@@ -162,7 +162,7 @@ def _quarter_matches_name(
 
 
 def _load_named_plan(plan_path: Path, at: Located, problems: list[Problem]) -> Plan | None:
-    from cchc_cli.plans import load_plan
+    from cchc_cli.load.plan import load_plan
 
     if not plan_path.is_file():
         problems.append(

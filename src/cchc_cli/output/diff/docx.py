@@ -12,7 +12,7 @@ from typing import Any
 
 from cchc_cli.diff.changes import DiffReport, ItemChange, PlanDiff, Status
 from cchc_cli.diff.general import LINE_SECTIONS
-from cchc_cli.diff.present import (
+from cchc_cli.output.diff.present import (
     ABSENT,
     GENERAL_TITLE,
     KIND_NAMES,
@@ -28,7 +28,7 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 def _runs(item: ItemChange) -> list[Any]:
     """The item's text as runs: removed words struck through, added words underlined."""
-    from cchc_cli.officialdoc import Run
+    from cchc_cli.output.docx.layout import Run
 
     if not item.reworded:
         return [Run(item.new_text or item.old_text or "")]
@@ -73,7 +73,7 @@ def _fields(item: ItemChange, side: str) -> str:
 
 
 def _area_table(doc: Any, items: list[tuple[str, ItemChange]]) -> None:
-    from cchc_cli.officialdoc import Column, add_table
+    from cchc_cli.output.docx.layout import Column, add_table
 
     columns = [
         # Wide enough for a code such as MOT-CUA-DIEN-TU on one line.
@@ -100,7 +100,7 @@ def _area_table(doc: Any, items: list[tuple[str, ItemChange]]) -> None:
 
 
 def _summary(doc: Any, diff: PlanDiff) -> None:
-    from cchc_cli.officialdoc import Column, add_table
+    from cchc_cli.output.docx.layout import Column, add_table
 
     columns = [
         Column("Lĩnh vực", 14.4),
@@ -117,7 +117,7 @@ def _summary(doc: Any, diff: PlanDiff) -> None:
 
 
 def _general(doc: Any, diff: PlanDiff) -> None:
-    from cchc_cli.officialdoc import Column, add_table
+    from cchc_cli.output.docx.layout import Column, add_table
 
     columns = [Column("Nội dung", 8.0), Column("Kế hoạch cũ", 8.0), Column("Kế hoạch mới", 8.0)]
     rows = [[f.label, f.old or ABSENT, f.new or ABSENT] for f in diff.general]
@@ -129,7 +129,7 @@ def _general(doc: Any, diff: PlanDiff) -> None:
 
 
 def _pair(doc: Any, diff: PlanDiff) -> None:
-    from cchc_cli.officialdoc import add_body_paragraph, add_heading, add_text
+    from cchc_cli.output.docx.layout import add_body_paragraph, add_heading, add_text
 
     add_text(doc, "Phụ lục", bold=True, align="center", after_pt=0)
     add_text(doc, _title(diff), bold=True, align="center", after_pt=0)
@@ -175,7 +175,7 @@ def _title(diff: PlanDiff) -> str:
 
 def render_docx(report: DiffReport) -> bytes:
     """The .docx bytes: one appendix per compared pair, then the unpaired plans."""
-    from cchc_cli.officialdoc import (
+    from cchc_cli.output.docx.layout import (
         add_body_paragraph,
         add_heading,
         new_document,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cchc_cli.checks import CHECKS
-from cchc_cli.loading import Loaded, read_document, validate_document
+from cchc_cli.checks.plan import CHECKS
+from cchc_cli.load.shape import Loaded, read_document, validate_document
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.progress import is_progress_document
 from cchc_cli.problems import InvalidInputError, Mark, UsageError

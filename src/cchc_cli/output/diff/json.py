@@ -8,7 +8,7 @@ from typing import Any
 
 from cchc_cli.diff.changes import DiffReport, FieldChange, ItemChange, LineChange, PlanDiff, Status
 from cchc_cli.diff.general import LINE_SECTIONS
-from cchc_cli.diff.present import area_rows, area_title
+from cchc_cli.output.diff.present import area_rows, area_title
 
 JSON_FORMAT_VERSION = 1
 

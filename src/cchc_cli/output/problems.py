@@ -42,7 +42,7 @@ class Outcome:
 def _text(outcome: Outcome, *, stderr: bool = False) -> None:
     from rich.markup import escape
 
-    from cchc_cli.console import console
+    from cchc_cli.cli.console import console
 
     out = console(stderr=stderr)
     for p in sorted(outcome.problems, key=Problem.sort_key):

@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from cchc_cli import officialdoc as od
+from cchc_cli.output.docx import layout as od
 from cchc_cli.report.context import ReportContext
 from cchc_cli.report.markup import Block, Directive, Heading, Paragraph, Table, inline, parse, plain
-from cchc_cli.report.numbers import date_words
 from cchc_cli.report.rows import PLACEHOLDER
+from cchc_cli.vietnamese import date_words
 
 
 def write_docx(report: ReportContext, subject: str, body: str, appendices: str) -> bytes:

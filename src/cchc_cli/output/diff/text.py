@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cchc_cli.diff.changes import DiffReport, ItemChange, PlanDiff, Status
-from cchc_cli.diff.present import (
+from cchc_cli.output.diff.present import (
     GENERAL_TITLE,
     STATUS_MARKS,
     area_rows,

@@ -1,6 +1,6 @@
 """Low-level Word (OOXML) building blocks: fonts, runs, paragraphs, page, deterministic save.
 
-The official layout on top of these is :mod:`cchc_cli.officialdoc`, which re-exports them.
+The official layout on top of these is :mod:`cchc_cli.output.docx.layout`, which re-exports them.
 """
 
 from __future__ import annotations
