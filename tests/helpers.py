@@ -8,6 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from cchc_cli.cli import app, main
+from cchc_cli.problems import Problem
+from cchc_cli.validation import validate_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -41,3 +43,8 @@ def run_cli(*args: str | Path, env: dict[str, str | None] | None = None) -> CliR
         code = main.run(app.root(), [str(a) for a in args])
         stdout, stderr = out.getvalue(), err.getvalue()
     return CliResult(code, stdout.decode("utf-8"), stderr.decode("utf-8"))
+
+
+def problems_of(path: Path) -> list[Problem]:
+    """Every problem `cchc validate` finds in one file (and in the plan it names)."""
+    return list(validate_paths([path]).problems)

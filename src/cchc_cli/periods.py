@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from cchc_cli.model.plan import FIRST_YEAR, LAST_YEAR, Plan, ReportKind, ScheduledReport
-from cchc_cli.model.types import ROMAN, MonthDay
-from cchc_cli.problems import CchcError, NotInPlanError, PeriodOutsidePlanError, UsageError
+from cchc_cli.errors import CchcError, NotInPlanError, PeriodOutsidePlanError
+from cchc_cli.model.plan import Plan, ReportKind, ScheduledReport
+from cchc_cli.model.types import MonthDay
+from cchc_cli.paths import DEFAULT_REPORTS_DIR, report_path
+from cchc_cli.vietnamese import roman
 
 # The last month of each report's period and the quarters of progress it aggregates.
 LAST_MONTH = {ReportKind.Q1: 3, ReportKind.H1: 6, ReportKind.Q3: 9, ReportKind.YEAR: 12}
@@ -25,6 +27,9 @@ QUARTERS = {
     ReportKind.YEAR: (1, 2, 3, 4),
 }
 ORDER = (ReportKind.Q1, ReportKind.H1, ReportKind.Q3, ReportKind.YEAR)
+# The report a quarter's progress file closes (quý II and quý IV have no report of their
+# own): its cut-off applies to the quarter's figures, its narrative is written there.
+REPORT_OF_QUARTER = {1: ReportKind.Q1, 2: ReportKind.H1, 3: ReportKind.Q3, 4: ReportKind.YEAR}
 KIND_LABEL = {
     ReportKind.Q1: "Quý I",
     ReportKind.H1: "6 tháng",
@@ -74,7 +79,7 @@ class Period:
             return f"6 tháng đầu năm {self.year}"
         if self.kind is ReportKind.YEAR:
             return f"năm {self.year}"
-        return f"quý {ROMAN[QUARTERS[self.kind][0]]} năm {self.year}"
+        return f"quý {roman(QUARTERS[self.kind][0])} năm {self.year}"
 
     @property
     def label(self) -> str:
@@ -82,6 +87,17 @@ class Period:
         if self.kind is ReportKind.YEAR:
             return f"Năm {self.year}"
         return f"{KIND_LABEL[self.kind]}/{self.year}"
+
+    @property
+    def following(self) -> str:
+        """The period after this one, which the "phương hướng" section looks ahead to."""
+        year = self.year
+        return {
+            ReportKind.Q1: f"quý II năm {year}",
+            ReportKind.H1: f"6 tháng cuối năm {year}",
+            ReportKind.Q3: f"quý IV năm {year}",
+            ReportKind.YEAR: f"năm {year + 1}",
+        }[self.kind]
 
     @property
     def slug(self) -> str:
@@ -225,33 +241,10 @@ def _fallback(kind: ReportKind) -> ScheduledReport:
 
 
 def default_report_path(
-    plan_path: Path, period: Period, reports_dir: Path = Path("reports"), ext: str = "docx"
+    plan_path: Path, period: Period, reports_dir: Path = DEFAULT_REPORTS_DIR, ext: str = "docx"
 ) -> Path:
     """Where a report is written by default: reports/<YYYY>/<plan stem>-<period slug>.<ext>."""
-    return reports_dir / str(period.year) / f"{plan_path.stem}-{period.slug}.{ext.lstrip('.')}"
-
-
-def parse_day(text: str | None, option: str = "--today") -> date | None:
-    """A day given on the command line (YYYY-MM-DD or DD/MM/YYYY); None when not given."""
-    if text is None or not text.strip():
-        return None
-    from cchc_cli.model.types import parse_date
-
-    hint = f"Ghi {option} dạng YYYY-MM-DD, ví dụ 2024-03-01."
-    try:
-        day = parse_date(text)
-    except ValueError:
-        raise UsageError(f"{option} '{text}' không phải một ngày có thật.", hint) from None
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise UsageError(
-            f"{option} '{text}': năm {day.year} nằm ngoài {FIRST_YEAR}–{LAST_YEAR}.", hint
-        )
-    return day
-
-
-def parse_today(text: str | None) -> date:
-    """``--today``, defaulting to the real today."""
-    return parse_day(text, "--today") or date.today()
+    return report_path(plan_path, period.year, period.slug, reports_dir, ext)
 
 
 def plan_year(plan: Plan | None, today: date) -> int:
@@ -271,34 +264,37 @@ def require_plan_year(plan: Plan, year: int, what: str) -> None:
         )
 
 
-def check_year(year: int, option: str = "--year") -> int:
-    """A year typed on the command line, within the years a plan may cover."""
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise UsageError(
-            f"{option} {year}: năm nằm ngoài {FIRST_YEAR}–{LAST_YEAR}.", "Ví dụ: 2024."
-        )
-    return year
+@dataclass(frozen=True)
+class PeriodSpec:
+    """A report period as the clerk named it: a kind (None: the report due next) and a
+    year (None: the plan's year as of today)."""
+
+    kind: ReportKind | None = None
+    year: int | None = None
 
 
-def parse_period(
-    quarter: str | None,
-    half: str | None,
-    annual: str | None,
-    today: date,
-    plan: Plan | None = None,
-) -> Period:
-    """The period the command line asks for (see cchc_cli.cli.period_options for the spellings).
+@dataclass(frozen=True)
+class QuarterSpec:
+    """A progress quarter as named: (None, None) is the quarter whose window holds today."""
 
-    An empty ``quarter`` or "auto" (a bare ``--quarter``), or no option at all, means the report
-    due next from ``today`` under ``plan``'s calendar. Raises UsageError.
-    """
-    from cchc_cli.cli.period_options import parse_period_spec
-
-    return parse_period_spec(quarter, half, annual, today, plan)
+    number: int | None = None
+    year: int | None = None
 
 
-def parse_quarter(text: str | None, today: date, plan: Plan | None = None) -> tuple[int, int]:
-    """A progress quarter (year, 1–4) as given to ``cchc progress new --quarter``."""
-    from cchc_cli.cli.period_options import parse_quarter_spec
+def resolve_period(spec: PeriodSpec, plan: Plan | None, today: date) -> Period:
+    """The period ``spec`` names, under ``plan``'s calendar as of ``today``."""
+    if spec.kind is None:
+        return next_due(plan, today)
+    return Period(spec.kind, spec.year if spec.year is not None else plan_year(plan, today))
 
-    return parse_quarter_spec(text, today, plan)
+
+def resolve_quarter(spec: QuarterSpec, plan: Plan | None, today: date) -> tuple[int, int]:
+    """(year, quarter) ``spec`` names; none named: the quarter whose window holds today."""
+    if spec.number is not None:
+        return (spec.year if spec.year is not None else plan_year(plan, today)), spec.number
+    for year in (today.year, today.year + 1):
+        for quarter in (1, 2, 3, 4):
+            start, end = quarter_window(plan, year, quarter)
+            if start <= today <= end:
+                return year, quarter
+    return today.year, (today.month - 1) // 3 + 1

@@ -1,4 +1,4 @@
-"""Problems found in user files, as data with a location, and the error tree."""
+"""Problems found in user files, as data with a location (codes.py says what each means)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ class Severity(enum.StrEnum):
     @property
     def label(self) -> str:
         return "lỗi" if self is Severity.ERROR else "cảnh báo"
+
+    @classmethod
+    def of(cls, code: str) -> Severity:
+        """A code's severity, told by its first letter: W a warning, E and R errors."""
+        return cls.WARNING if code.startswith("W") else cls.ERROR
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,55 +82,6 @@ COMMA_IN_NUMBER_HINT = (
 )
 
 
-class CchcError(Exception):
-    """Base of every error whose message is written for the user (in Vietnamese)."""
-
-    exit_code = 1
-
-    def __init__(self, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
-
-
-class UsageError(CchcError):
-    """The command line asks for something impossible (exit code 2)."""
-
-    exit_code = 2
-
-
-class NotInPlanError(CchcError):
-    """The plan has no such report: its reporting rule lacks the kind (exit code 1).
-
-    Like PeriodOutsidePlanError, a run over a folder of plans skips such a unit."""
-
-
-class PeriodOutsidePlanError(UsageError):
-    """The period asked for lies outside the plan's years (exit code 2)."""
-
-
-class InvalidInputError(CchcError):
-    """A plan or progress file has problems (exit code 1)."""
-
-    exit_code = 1
-
-    def __init__(self, problems: list[Problem], message: str = "") -> None:
-        super().__init__(message or "Tệp đầu vào có lỗi.")
-        self.problems = problems
-
-
-class OutputError(CchcError):
-    """An output file cannot be written (exit code 3)."""
-
-    exit_code = 3
-
-
-class TemplateError(CchcError):
-    """A report template is broken (exit code 4)."""
-
-    exit_code = 4
-
-
 @dataclass
 class ProblemList:
     """Problems collected for one file, in the order found."""
@@ -133,16 +89,9 @@ class ProblemList:
     path: str
     items: list[Problem] = field(default_factory=list)
 
-    def add(
-        self,
-        mark: Mark | None,
-        code: str,
-        message: str,
-        hint: str = "",
-        severity: Severity = Severity.ERROR,
-    ) -> None:
+    def add(self, mark: Mark | None, code: str, message: str, hint: str = "") -> None:
         line, column = (mark.line, mark.column) if mark else (0, 0)
-        self.items.append(Problem(self.path, line, column, code, severity, message, hint))
+        self.items.append(Problem(self.path, line, column, code, Severity.of(code), message, hint))
 
     @property
     def has_errors(self) -> bool:

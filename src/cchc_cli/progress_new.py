@@ -10,25 +10,19 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_cli.load.progress import existing_or_new, progress_path
+from cchc_cli.errors import InvalidInputError, OutputError, UsageError
+from cchc_cli.load.progress import existing_or_new
 from cchc_cli.load.shape import load_model
 from cchc_cli.model.areas import DIRECTION, area_codes, area_title
 from cchc_cli.model.plan import Indicator, Measure, Plan, Task
-from cchc_cli.model.progress import Progress, Quarter, TaskStatus
-from cchc_cli.output.safewrite import write_new
-from cchc_cli.periods import quarter_window
-from cchc_cli.problems import InvalidInputError, OutputError, UsageError
+from cchc_cli.model.progress import SECTIONS, Progress, Quarter, TaskStatus, section_title
+from cchc_cli.paths import DEFAULT_PROGRESS_DIR, progress_path
+from cchc_cli.periods import REPORT_OF_QUARTER, Period, quarter_window
 
 SCHEMA_FILE = Path("schema") / "cchc-progress.schema.json"
-NARRATIVE_HEADINGS = (
-    ("strengths", "Ưu điểm"),
-    ("shortcomings", "Tồn tại, hạn chế"),
-    ("causes", "Nguyên nhân"),
-    ("next_tasks", "Phương hướng, nhiệm vụ kỳ tới"),
-    ("proposals", "Kiến nghị, đề xuất"),
-)
 
 
 def _q(text: str) -> str:
@@ -138,28 +132,36 @@ def progress_text(
         lines += _indicator_lines(indicator)
     lines += [
         "narrative:" + _narrative_scope(quarter),
-        "  direction: []  # công tác chỉ đạo, điều hành CCHC",
+        f"  direction: []  # {section_title('direction').lower()} CCHC",
         "  areas:",
     ]
     codes = [c for c in area_codes(plan.programme) if c != DIRECTION]
     lines += [f"    {c}: []  # {area_title(plan.programme, c)}" for c in codes]
-    lines += [f"  {key}: []  # {title}" for key, title in NARRATIVE_HEADINGS]
+    lines += [f"  {key}: []  # {section_title(key)}" for key in SECTIONS if key != "direction"]
     return "\n".join(lines) + "\n"
 
 
 def _narrative_scope(quarter: Quarter) -> str:
     # The quý II and quý IV files feed the six-month and annual reports, whose narrative
     # is taken from them alone.
-    span = {2: ("6 tháng đầu năm", "6 tháng"), 4: ("cả năm", "năm")}.get(quarter.number)
-    if span is None:
+    if quarter.number not in (2, 4):
         return ""
-    return f"  # viết cho {span[0]}: báo cáo {span[1]} lấy phần này"
+    report = Period(REPORT_OF_QUARTER[quarter.number], quarter.year)
+    return f"  # viết cho {report.name}: báo cáo {report.label} lấy phần này"
+
+
+@dataclass(frozen=True)
+class NewProgress:
+    """A quarter's progress file to create: where, and its pre-filled text."""
+
+    path: Path
+    text: str
 
 
 def new_progress(
-    plan: Plan, plan_path: Path, quarter: Quarter, progress_dir: Path = Path("progress")
-) -> Path:
-    """Write the quarter's pre-filled file; OutputError when it already exists."""
+    plan: Plan, plan_path: Path, quarter: Quarter, progress_dir: Path = DEFAULT_PROGRESS_DIR
+) -> NewProgress:
+    """The quarter's pre-filled file (the command layer writes it, never over another)."""
     if quarter.year not in plan.years:
         raise UsageError(
             f"Quý {quarter.roman}/{quarter.year} nằm ngoài thời gian của kế hoạch "
@@ -168,12 +170,11 @@ def new_progress(
         )
     out = existing_or_new(progress_path(progress_dir, plan_path, quarter.year, quarter.number))
     previous = previous_progress(progress_dir, plan_path, plan, quarter)
-    text = progress_text(plan, plan_path, out, quarter, previous)
-    write_new(out, text.encode("utf-8"), exists=_exists)
-    return out
+    return NewProgress(out, progress_text(plan, plan_path, out, quarter, previous))
 
 
-def _exists(shown: str) -> OutputError:
+def already_there(shown: str) -> OutputError:
+    """The error for a quarter file that exists: the clerk's figures are never replaced."""
     return OutputError(
         f"Tệp tiến độ '{shown}' đã có; không ghi đè để giữ số liệu đã nhập.",
         "Xóa tệp đó nếu muốn tạo lại, hoặc chọn thư mục khác bằng --progress-dir.",

@@ -1,4 +1,7 @@
-"""Numbers, percentages, dates and point letters written the Vietnamese way."""
+"""Numbers, percentages, dates, Roman numerals and point letters written the Vietnamese way.
+
+The one home of these conventions (domain.md §6): core messages and writers both use it.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 # Vietnamese lettered points: đ follows d; no f, j, w, z (domain.md §6).
 LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMAN_DIGITS = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
 
 
 def number(value: float | int, decimals: int = 1) -> str:
@@ -71,5 +77,9 @@ def letter(index: int) -> str:
 
 
 def roman(value: int) -> str:
-    """1 → "I" … 12 → "XII"."""
-    return ROMAN[value - 1]
+    """1 → "I", 4 → "IV", 12 → "XII": section and quarter numbers."""
+    digits = []
+    for size, letters in _ROMAN_DIGITS:
+        count, value = divmod(value, size)
+        digits.append(letters * count)
+    return "".join(digits)

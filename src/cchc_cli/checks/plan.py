@@ -1,4 +1,4 @@
-"""Checks of a plan's meaning, beyond its shape: one small named function per rule.
+"""Checks of a plan's meaning, beyond its shape: one small named function per code.
 
 Each check's docstring is its user documentation (`cchc validate --list-checks`).
 """
@@ -6,31 +6,17 @@ Each check's docstring is its user documentation (`cchc validate --list-checks`)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Generic, TypeVar
 
-from cchc_cli.load.shape import Located
+from cchc_cli.checks import Check, Located, run
+from cchc_cli.errors import CchcError
 from cchc_cli.model.areas import area_codes, area_title
 from cchc_cli.model.plan import Measure, Plan, ReportKind, ScheduledReport
 from cchc_cli.model.types import DueKind
 from cchc_cli.periods import LAST_MONTH, dates_for, window
-from cchc_cli.problems import CchcError, Problem, Severity, did_you_mean
+from cchc_cli.problems import Problem, did_you_mean
 
 PlanCheck = Callable[[Plan, Located], Iterable[Problem]]
-C = TypeVar("C", bound=Callable[..., Iterable[Problem]])
-
-
-@dataclass(frozen=True)
-class RegisteredCheck(Generic[C]):
-    """A check with its stable code and name; its docstring is its user documentation."""
-
-    code: str
-    name: str
-    check: C
-
-    @property
-    def doc(self) -> str:
-        return (self.check.__doc__ or "").strip()
+Path = tuple[str | int, ...]
 
 
 def unique_ids(plan: Plan, at: Located) -> Iterator[Problem]:
@@ -47,9 +33,7 @@ def unique_ids(plan: Plan, at: Located) -> Iterator[Problem]:
         yield from _duplicates(at, "số liệu", ("indicators", number, "counts"), ids)
 
 
-def _duplicates(
-    at: Located, label: str, base: tuple[str | int, ...], ids: list[str]
-) -> Iterator[Problem]:
+def _duplicates(at: Located, label: str, base: Path, ids: list[str]) -> Iterator[Problem]:
     first: dict[str, int] = {}
     for index, item in enumerate(ids):
         key = item.casefold()
@@ -57,7 +41,6 @@ def _duplicates(
             earlier = at.document.mark_for((*base, first[key], "id"))
             yield at.problem(
                 (*base, index, "id"),
-                "E301",
                 f"Mã {label} '{item}' bị trùng với mã ở dòng {earlier.line}.",
                 "Mỗi mã chỉ dùng một lần; đổi một trong hai mã.",
             )
@@ -74,7 +57,6 @@ def areas_in_programme(plan: Plan, at: Located) -> Iterator[Problem]:
         if area not in codes:
             yield at.problem(
                 (kind, index, "area"),
-                "E302",
                 f"Lĩnh vực '{area}' không thuộc chương trình {plan.programme.value}.",
                 did_you_mean(area, codes) or "Các lĩnh vực: " + ", ".join(codes) + ".",
             )
@@ -84,7 +66,7 @@ def owners_are_posts(plan: Plan, at: Located) -> Iterator[Problem]:
     """Chủ trì và phối hợp của nhiệm vụ là các chức danh khai báo trong unit.posts."""
     posts = [p.id for p in plan.unit.posts]
     for index, task in enumerate(plan.tasks):
-        owners: list[tuple[tuple[str | int, ...], str]] = []
+        owners: list[tuple[Path, str]] = []
         if task.lead is not None:
             owners.append((("tasks", index, "lead"), task.lead))
         owners += [(("tasks", index, "partners", n), p) for n, p in enumerate(task.partners)]
@@ -92,17 +74,19 @@ def owners_are_posts(plan: Plan, at: Located) -> Iterator[Problem]:
             if owner not in posts:
                 yield at.problem(
                     path,
-                    "E303",
                     f"Nhiệm vụ {task.id}: '{owner}' không phải chức danh của đơn vị.",
                     did_you_mean(owner, posts) or "Khai báo chức danh này trong unit.posts.",
                 )
+
+
+def lead_not_partner(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Cảnh báo khi chức danh chủ trì một nhiệm vụ cũng có trong danh sách phối hợp."""
+    for index, task in enumerate(plan.tasks):
         if task.lead is not None and task.lead in task.partners:
             yield at.problem(
                 ("tasks", index, "partners"),
-                "W304",
                 f"Nhiệm vụ {task.id}: '{task.lead}' vừa chủ trì vừa phối hợp.",
                 "Bỏ chức danh chủ trì khỏi danh sách phối hợp.",
-                Severity.WARNING,
             )
 
 
@@ -112,68 +96,74 @@ def deadlines_in_years(plan: Plan, at: Located) -> Iterator[Problem]:
         if task.due.kind is not DueKind.ONGOING and task.due.year not in plan.years:
             yield at.problem(
                 ("tasks", index, "due"),
-                "E305",
                 f"Nhiệm vụ {task.id}: thời hạn {task.due} nằm ngoài {plan.years} của kế hoạch.",
                 "Sửa thời hạn cho đúng năm của kế hoạch.",
             )
 
 
-def sensible_targets(plan: Plan, at: Located) -> Iterator[Problem]:
-    """Chỉ tiêu có chiều và giá trị; tỷ lệ phần trăm nằm trong 0–100; chỉ số định tính có mô tả."""
+def targets_complete(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Chỉ tiêu định lượng có cả chiều và giá trị; chỉ số định tính có mô tả chỉ tiêu."""
     for index, indicator in enumerate(plan.indicators):
         target = indicator.target
-        base = ("indicators", index)
+        base = ("indicators", index, "target")
         if indicator.measure is Measure.TEXT:
             if target is None or target.text is None:
                 yield at.problem(
-                    (*base, "target"),
-                    "E306",
+                    base,
                     f"Chỉ số định tính {indicator.id} cần mô tả chỉ tiêu (target.text).",
                     "Thêm 'target: {text: …}'.",
                 )
-            continue
-        if target is None:
-            continue
-        if target.direction is None or target.value is None:
+        elif target is not None and (target.direction is None or target.value is None):
             yield at.problem(
-                (*base, "target"),
-                "E306",
+                base,
                 f"Chỉ tiêu của {indicator.id} cần cả chiều (direction) và giá trị (value).",
                 "Ví dụ: 'target: {direction: at_least, value: 95}'.",
             )
-            continue
-        if indicator.unit == "%" and not 0 <= target.value <= 100:
+
+
+def percent_targets_in_range(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Chỉ tiêu tính bằng phần trăm nằm trong khoảng 0–100."""
+    for index, indicator in enumerate(plan.indicators):
+        target = indicator.target
+        value = target.value if target is not None else None
+        if indicator.unit == "%" and value is not None and not 0 <= value <= 100:
             yield at.problem(
-                (*base, "target", "value"),
-                "E307",
-                f"Chỉ tiêu {target.value:g}% của {indicator.id} nằm ngoài khoảng 0–100.",
+                ("indicators", index, "target", "value"),
+                f"Chỉ tiêu {value:g}% của {indicator.id} nằm ngoài khoảng 0–100.",
                 "Ghi phần trăm là số từ 0 đến 100, ví dụ 95 cho 95%.",
             )
+
+
+def rates_in_percent(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Cảnh báo khi một chỉ số tỷ lệ khai đơn vị khác phần trăm."""
+    for index, indicator in enumerate(plan.indicators):
         if indicator.measure is Measure.RATE and indicator.unit not in (None, "%"):
             yield at.problem(
-                (*base, "unit"),
-                "W308",
+                ("indicators", index, "unit"),
                 f"Chỉ số {indicator.id} tính tỷ lệ nhưng đơn vị là '{indicator.unit}'.",
                 "Tỷ lệ được báo cáo bằng %; đặt 'unit: \"%\"'.",
-                Severity.WARNING,
             )
 
 
-def rates_have_counts(plan: Plan, at: Located) -> Iterator[Problem]:
-    """Tỷ lệ (measure: rate) có tử số và mẫu số là các số liệu đã khai báo trong counts."""
+def rates_name_their_counts(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Chỉ số tỷ lệ (measure: rate) ghi tử số (numerator) và mẫu số (denominator)."""
     for index, indicator in enumerate(plan.indicators):
-        base = ("indicators", index)
-        ids = {c.id for c in indicator.counts}
         if indicator.measure is Measure.RATE and (
             not indicator.numerator or not indicator.denominator
         ):
             yield at.problem(
-                base,
-                "E309",
+                ("indicators", index),
                 f"Chỉ số tỷ lệ {indicator.id} cần 'numerator' và 'denominator'.",
                 "Ví dụ: numerator: [early, on_time], denominator: resolved.",
             )
-        refs: list[tuple[tuple[str | int, ...], str]] = [
+
+
+def counts_referenced_exist(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Tử số, mẫu số và part_of nhắc đến các số liệu đã khai báo trong counts."""
+    for index, indicator in enumerate(plan.indicators):
+        base = ("indicators", index)
+        ids = {c.id for c in indicator.counts}
+        refs: list[tuple[Path, str]] = [
             ((*base, "numerator", n), c) for n, c in enumerate(indicator.numerator)
         ]
         if indicator.denominator:
@@ -187,14 +177,17 @@ def rates_have_counts(plan: Plan, at: Located) -> Iterator[Problem]:
             if ref not in ids:
                 yield at.problem(
                     path,
-                    "E310",
                     f"Chỉ số {indicator.id}: số liệu '{ref}' chưa khai báo trong counts.",
                     did_you_mean(ref, ids) or "Khai báo số liệu này trong 'counts'.",
                 )
+
+
+def rate_aggregation_for_rates(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Cách cộng dồn 'rate' (tính lại tỷ lệ từ số liệu cộng dồn) chỉ dùng cho chỉ số tỷ lệ."""
+    for index, indicator in enumerate(plan.indicators):
         if indicator.aggregation.value == "rate" and indicator.measure is not Measure.RATE:
             yield at.problem(
-                (*base, "aggregation"),
-                "E311",
+                ("indicators", index, "aggregation"),
                 f"Chỉ số {indicator.id}: cộng dồn 'rate' chỉ dùng cho chỉ số tỷ lệ.",
                 "Dùng sum, last hoặc none.",
             )
@@ -207,69 +200,91 @@ def areas_have_tasks(plan: Plan, at: Located) -> Iterator[Problem]:
         if code not in used:
             yield at.problem(
                 ("tasks",),
-                "W312",
                 f"Lĩnh vực '{area_title(plan.programme, code)}' ({code}) chưa có nhiệm vụ nào.",
                 "Thêm nhiệm vụ cho lĩnh vực này, hoặc ghi lý do trong 'notes'.",
-                Severity.WARNING,
             )
 
 
-def reporting_rule(plan: Plan, at: Located) -> Iterator[Problem]:
-    """Chế độ báo cáo: mỗi kỳ khai báo một lần; kỳ số liệu và ngày chốt hợp lý."""
+def reporting_declared(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Cảnh báo khi kế hoạch chưa có chế độ báo cáo (reporting): không lập được báo cáo."""
     if plan.reporting is None:
         yield at.problem(
             (),
-            "W313",
             "Kế hoạch chưa có chế độ báo cáo (reporting); không thể lập báo cáo định kỳ.",
             "Thêm 'reporting:' với các kỳ quy-1, 6-thang, quy-3, nam và hạn gửi.",
-            Severity.WARNING,
         )
-        return
+
+
+def report_kinds_once(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Mỗi kỳ báo cáo khai báo một lần trong reporting.reports."""
     seen: set[ReportKind] = set()
-    for index, report in enumerate(plan.reporting.reports):
-        base = ("reporting", "reports", index)
+    for index, report in enumerate(_reports(plan)):
         if report.kind in seen:
             yield at.problem(
-                (*base, "kind"),
-                "E314",
+                ("reporting", "reports", index, "kind"),
                 f"Kỳ báo cáo '{report.kind}' khai báo hai lần.",
                 "Giữ một mục cho mỗi kỳ: quy-1, 6-thang, quy-3, nam.",
             )
         seen.add(report.kind)
-        yield from _report_dates(plan, report, base, at)
 
 
-def _report_dates(
-    plan: Plan, report: ScheduledReport, base: tuple[str | int, ...], at: Located
-) -> Iterator[Problem]:
+def window_ends_in_last_month(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Kỳ số liệu của mỗi kỳ báo cáo kết thúc trong tháng cuối (hoặc tháng áp cuối) của kỳ."""
     # The same computation the reports and `cchc deadlines` use, so what passes here
     # never fails there.
-    year = plan.years.start
-    start, end = window(report.kind, year, report)
+    for index, report in enumerate(_reports(plan)):
+        if not _window_in_last_month(plan, report):
+            start, end = window(report.kind, plan.years.start, report)
+            last = LAST_MONTH[report.kind]
+            field = "window_end" if report.window_end is not None else "window_start"
+            yield at.problem(
+                ("reporting", "reports", index, field),
+                f"Kỳ số liệu {start:%d/%m} – {end:%d/%m} của kỳ '{report.kind}' không kết thúc "
+                f"trong tháng {last}, tháng cuối của kỳ báo cáo.",
+                f"Theo Nghị định 09/2019: từ ngày 15 tháng trước kỳ đến ngày 14/{last:02d}.",
+            )
+
+
+def cutoff_in_window(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Ngày chốt số liệu của mỗi kỳ báo cáo nằm trong kỳ số liệu của nó."""
+    for index, report in enumerate(_reports(plan)):
+        if not _window_in_last_month(plan, report):
+            continue  # said by window-ends-in-last-month; the cut-off depends on it
+        try:
+            dates_for(report.kind, plan.years.start, report)
+        except CchcError as exc:
+            yield at.problem(("reporting", "reports", index, "cutoff"), exc.message, exc.hint)
+
+
+def _window_in_last_month(plan: Plan, report: ScheduledReport) -> bool:
     last = LAST_MONTH[report.kind]
-    if end.month not in (last, last - 1):
-        field = "window_end" if report.window_end is not None else "window_start"
-        yield at.problem(
-            (*base, field),
-            "E316",
-            f"Kỳ số liệu {start:%d/%m} – {end:%d/%m} của kỳ '{report.kind}' không kết thúc "
-            f"trong tháng {last}, tháng cuối của kỳ báo cáo.",
-            f"Theo Nghị định 09/2019: từ ngày 15 tháng trước kỳ đến ngày 14/{last:02d}.",
-        )
-        return
-    try:
-        dates_for(report.kind, year, report)
-    except CchcError as exc:
-        yield at.problem((*base, "cutoff"), "E315", exc.message, exc.hint)
+    return window(report.kind, plan.years.start, report)[1].month in (last, last - 1)
 
 
-CHECKS: tuple[RegisteredCheck[PlanCheck], ...] = (
-    RegisteredCheck("E301", "unique-ids", unique_ids),
-    RegisteredCheck("E302", "areas-in-programme", areas_in_programme),
-    RegisteredCheck("E303", "owners-are-posts", owners_are_posts),
-    RegisteredCheck("E305", "deadlines-in-years", deadlines_in_years),
-    RegisteredCheck("E306", "sensible-targets", sensible_targets),
-    RegisteredCheck("E309", "rates-have-counts", rates_have_counts),
-    RegisteredCheck("W312", "areas-have-tasks", areas_have_tasks),
-    RegisteredCheck("E314", "reporting-rule", reporting_rule),
+def _reports(plan: Plan) -> list[ScheduledReport]:
+    return list(plan.reporting.reports) if plan.reporting is not None else []
+
+
+CHECKS: tuple[Check[PlanCheck], ...] = (
+    Check("E301", "unique-ids", unique_ids),
+    Check("E302", "areas-in-programme", areas_in_programme),
+    Check("E303", "owners-are-posts", owners_are_posts),
+    Check("W304", "lead-not-partner", lead_not_partner),
+    Check("E305", "deadlines-in-years", deadlines_in_years),
+    Check("E306", "targets-complete", targets_complete),
+    Check("E307", "percent-targets-in-range", percent_targets_in_range),
+    Check("W308", "rates-in-percent", rates_in_percent),
+    Check("E309", "rates-name-their-counts", rates_name_their_counts),
+    Check("E310", "counts-referenced-exist", counts_referenced_exist),
+    Check("E311", "rate-aggregation-for-rates", rate_aggregation_for_rates),
+    Check("W312", "areas-have-tasks", areas_have_tasks),
+    Check("W313", "reporting-declared", reporting_declared),
+    Check("E314", "report-kinds-once", report_kinds_once),
+    Check("E315", "cutoff-in-window", cutoff_in_window),
+    Check("E316", "window-ends-in-last-month", window_ends_in_last_month),
 )
+
+
+def check_plan(plan: Plan, at: Located) -> list[Problem]:
+    """Every plan check's problems, in file order."""
+    return run(CHECKS, at, plan)

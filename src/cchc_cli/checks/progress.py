@@ -1,4 +1,4 @@
-"""Checks of a progress record against its plan: one small named function per rule.
+"""Checks of a progress record against its plan: one small named function per code.
 
 Each check's docstring is its user documentation. Codes: E4xx errors, W4xx warnings.
 """
@@ -7,23 +7,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from typing import Any
 
-from cchc_cli.checks.plan import RegisteredCheck
-from cchc_cli.load.shape import Located
+from cchc_cli.checks import Check, Located, run
+from cchc_cli.errors import CchcError
 from cchc_cli.model.areas import DIRECTION, area_codes, area_title
 from cchc_cli.model.plan import Indicator, Measure, Plan, ReportKind
-from cchc_cli.model.progress import IndicatorProgress, Narrative, Progress, TaskStatus
-from cchc_cli.periods import dates_for, quarter_window, report_rule, window
-from cchc_cli.problems import COMMA_IN_NUMBER_HINT, CchcError, Problem, Severity, did_you_mean
+from cchc_cli.model.progress import (
+    SECTIONS,
+    IndicatorProgress,
+    Progress,
+    TaskStatus,
+    section_title,
+)
+from cchc_cli.periods import REPORT_OF_QUARTER, dates_for, quarter_window, report_rule, window
+from cchc_cli.problems import COMMA_IN_NUMBER_HINT, Problem, did_you_mean
 from cchc_cli.vietnamese import number
 
 ProgressCheck = Callable[[Progress, Plan, Located], Iterable[Problem]]
-WARN = Severity.WARNING
-# The report whose cut-off applies to each quarter's figures.
-QUARTER_REPORT = {1: ReportKind.Q1, 2: ReportKind.H1, 3: ReportKind.Q3, 4: ReportKind.YEAR}
-
-
-RegisteredProgressCheck = RegisteredCheck[ProgressCheck]
 
 
 def quarter_in_plan_years(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
@@ -31,55 +32,74 @@ def quarter_in_plan_years(progress: Progress, plan: Plan, at: Located) -> Iterat
     if progress.quarter.year not in plan.years:
         yield at.problem(
             ("quarter",),
-            "E403",
             f"Quý {progress.quarter} nằm ngoài {plan.years} của kế hoạch.",
             "Sửa 'quarter' hoặc chỉ đúng kế hoạch trong 'plan'.",
         )
 
 
 def known_tasks(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
-    """Mỗi nhiệm vụ trong tệp tiến độ là một nhiệm vụ của kế hoạch, ghi một lần; nhiệm vụ
-    của kế hoạch chưa có trong tệp được cảnh báo."""
+    """Mỗi nhiệm vụ trong tệp tiến độ là một nhiệm vụ của kế hoạch."""
     ids = [t.id for t in plan.tasks]
-    seen: set[str] = set()
     for index, task in enumerate(progress.tasks):
-        where = ("tasks", index, "id")
         if task.id not in ids:
-            hint = did_you_mean(task.id, ids) or "Dùng mã nhiệm vụ trong kế hoạch."
-            yield at.problem(where, "E404", f"Nhiệm vụ '{task.id}' không có trong kế hoạch.", hint)
-        elif task.id in seen:
-            yield at.problem(where, "E405", f"Nhiệm vụ '{task.id}' được ghi hai lần.", "Gộp lại.")
-        seen.add(task.id)
-    yield from _absent(at, "tasks", "W421", "tình trạng của nhiệm vụ", ids=ids, seen=seen)
+            yield at.problem(
+                ("tasks", index, "id"),
+                f"Nhiệm vụ '{task.id}' không có trong kế hoạch.",
+                did_you_mean(task.id, ids) or "Dùng mã nhiệm vụ trong kế hoạch.",
+            )
+
+
+def tasks_once(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Mỗi nhiệm vụ chỉ ghi một lần trong tệp tiến độ."""
+    yield from _repeated(at, "tasks", "Nhiệm vụ", [t.id for t in progress.tasks])
+
+
+def all_tasks_listed(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Cảnh báo nhiệm vụ của kế hoạch chưa có mục trong tệp tiến độ."""
+    seen = {t.id for t in progress.tasks}
+    yield from _absent(at, "tasks", "tình trạng của nhiệm vụ", [t.id for t in plan.tasks], seen)
 
 
 def known_indicators(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
-    """Mỗi chỉ số trong tệp tiến độ là một chỉ số của kế hoạch, ghi một lần; chỉ số của kế
-    hoạch chưa có số liệu được cảnh báo."""
+    """Mỗi chỉ số trong tệp tiến độ là một chỉ số của kế hoạch."""
     ids = [i.id for i in plan.indicators]
-    seen: set[str] = set()
     for index, item in enumerate(progress.indicators):
-        where = ("indicators", index, "id")
         if item.id not in ids:
-            hint = did_you_mean(item.id, ids) or "Dùng mã chỉ số trong kế hoạch."
-            yield at.problem(where, "E406", f"Chỉ số '{item.id}' không có trong kế hoạch.", hint)
-        elif item.id in seen:
-            yield at.problem(where, "E407", f"Chỉ số '{item.id}' được ghi hai lần.", "Gộp lại.")
-        seen.add(item.id)
-    yield from _absent(at, "indicators", "W422", "số liệu của chỉ số", ids=ids, seen=seen)
+            yield at.problem(
+                ("indicators", index, "id"),
+                f"Chỉ số '{item.id}' không có trong kế hoạch.",
+                did_you_mean(item.id, ids) or "Dùng mã chỉ số trong kế hoạch.",
+            )
 
 
-def _absent(
-    at: Located, key: str, code: str, what: str, *, ids: list[str], seen: set[str]
-) -> Iterator[Problem]:
+def indicators_once(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Mỗi chỉ số chỉ ghi một lần trong tệp tiến độ."""
+    yield from _repeated(at, "indicators", "Chỉ số", [i.id for i in progress.indicators])
+
+
+def all_indicators_listed(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Cảnh báo chỉ số của kế hoạch chưa có mục trong tệp tiến độ."""
+    seen = {i.id for i in progress.indicators}
+    yield from _absent(
+        at, "indicators", "số liệu của chỉ số", [i.id for i in plan.indicators], seen
+    )
+
+
+def _repeated(at: Located, key: str, label: str, ids: list[str]) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for index, item in enumerate(ids):
+        if item in seen:
+            yield at.problem((key, index, "id"), f"{label} '{item}' được ghi hai lần.", "Gộp lại.")
+        seen.add(item)
+
+
+def _absent(at: Located, key: str, what: str, ids: list[str], seen: set[str]) -> Iterator[Problem]:
     missing = [i for i in ids if i not in seen]
     if missing:
         yield at.problem(
             (key,),
-            code,
             f"Chưa có {what} {', '.join(missing)}.",
             f"Thêm vào '{key}' một mục '- id: …' cho mỗi mã (cchc progress new tạo sẵn đủ).",
-            WARN,
         )
 
 
@@ -90,13 +110,11 @@ def _pairs(progress: Progress, plan: Plan) -> Iterator[tuple[int, IndicatorProgr
             yield index, item, indicator
 
 
-def counts_are_declared(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
-    """Số liệu đếm là các số liệu chỉ số khai báo trong kế hoạch, không âm, và các phần
-    không vượt quá tổng (ví dụ: sớm hạn + đúng hạn + trễ hạn ≤ đã giải quyết ≤ tiếp nhận)."""
+def counts_declared(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Số liệu đếm là các số liệu mà chỉ số khai báo trong kế hoạch."""
     for index, item, indicator in _pairs(progress, plan):
         declared = {c.id: c for c in indicator.counts}
-        for key, value in item.counts.items():
-            where = ("indicators", index, "counts", key)
+        for key in item.counts:
             if key not in declared:
                 hint = (
                     (COMMA_IN_NUMBER_HINT if key.isdigit() else "")
@@ -107,14 +125,29 @@ def counts_are_declared(progress: Progress, plan: Plan, at: Located) -> Iterator
                         else "Chỉ số này không có số liệu đếm; xóa 'counts'."
                     )
                 )
-                yield at.problem(where, "E408", f"Chỉ số {item.id} không có số liệu '{key}'.", hint)
-            elif value is not None and value < 0:
                 yield at.problem(
-                    where,
-                    "E409",
+                    ("indicators", index, "counts", key),
+                    f"Chỉ số {item.id} không có số liệu '{key}'.",
+                    hint,
+                )
+
+
+def counts_not_negative(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Số liệu đếm không âm."""
+    for index, item, _ in _pairs(progress, plan):
+        for key, value in item.counts.items():
+            if value is not None and value < 0:
+                yield at.problem(
+                    ("indicators", index, "counts", key),
                     f"Chỉ số {item.id}: số liệu '{key}' là số âm ({value}).",
                     "Số liệu đếm không thể âm; sửa lại số.",
                 )
+
+
+def parts_within_whole(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Các phần không vượt quá tổng chứa chúng (ví dụ: sớm hạn + đúng hạn + trễ hạn ≤ đã
+    giải quyết ≤ tiếp nhận)."""
+    for index, item, indicator in _pairs(progress, plan):
         yield from _parts_within_whole(index, item, indicator, at)
 
 
@@ -134,31 +167,32 @@ def _parts_within_whole(
                 terms += f" = {summed}"
             yield at.problem(
                 ("indicators", index, "counts", whole.id),
-                "E410",
                 f"Chỉ số {item.id}: {terms} vượt quá {whole.id} ({total}).",
                 f"Tổng các phần của '{whole.id}' ({whole.label}) không được lớn hơn nó.",
             )
 
 
-def values_fit_the_measure(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+def values_fit_measure(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
     """Mỗi chỉ số ghi đúng loại số liệu: tỷ lệ ghi số liệu đếm (không ghi tay phần trăm),
-    chỉ số một giá trị ghi value, chỉ số định tính ghi text; phần trăm trong 0–100."""
+    chỉ số một giá trị ghi value, chỉ số định tính ghi text."""
     for index, item, indicator in _pairs(progress, plan):
-        base = ("indicators", index)
         expects = _expected_field(indicator)
         for field in ("counts", "value", "text"):
             given = getattr(item, field)
             if field != expects and given not in (None, {}):
                 yield at.problem(
-                    (*base, field),
-                    "E411",
+                    ("indicators", index, field),
                     f"Chỉ số {item.id} ghi '{expects}', không ghi '{field}'.",
                     _EXPECT_HINTS[expects],
                 )
+
+
+def percent_values_in_range(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Giá trị phần trăm nằm trong khoảng 0–100."""
+    for index, item, indicator in _pairs(progress, plan):
         if indicator.unit == "%" and item.value is not None and not 0 <= item.value <= 100:
             yield at.problem(
-                (*base, "value"),
-                "E412",
+                ("indicators", index, "value"),
                 f"Chỉ số {item.id}: {number(item.value, 3)}% nằm ngoài khoảng 0–100.",
                 "Ghi phần trăm là số từ 0 đến 100, ví dụ 97.5 cho 97,5%.",
             )
@@ -197,50 +231,48 @@ def statuses_entered(progress: Progress, plan: Plan, at: Located) -> Iterator[Pr
         if task.status is None:
             yield at.problem(
                 ("tasks", index, "status"),
-                "W423",
                 f"Nhiệm vụ {task.id} chưa ghi tình trạng.",
                 "Ghi status: hoàn thành, đang thực hiện hoặc chưa thực hiện.",
-                WARN,
             )
 
 
 def _unfilled(at: Located, where: tuple[str | int, ...], what: str) -> Problem:
-    return at.problem(where, "W420", f"Chưa nhập số liệu {what}.", "Điền giá trị thay cho ~.", WARN)
+    return at.problem(where, f"Chưa nhập số liệu {what}.", "Điền giá trị thay cho ~.")
 
 
-def completion_dates(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
-    """Ngày hoàn thành chỉ ghi cho nhiệm vụ đã hoàn thành, không sau kỳ số liệu của quý và
-    không trước kỳ số liệu đầu tiên của kế hoạch (hoàn thành ở quý trước được giữ nguyên
-    ngày); ngày sau ngày chốt số liệu là ước thực hiện (cảnh báo)."""
-    quarter = progress.quarter
-    start, end = quarter_window(plan, quarter.year, quarter.number)
-    earliest = window(ReportKind.Q1, plan.years.start, report_rule(plan, ReportKind.Q1))[0]
-    cutoff = _cutoff(plan, quarter.year, quarter.number)
+def date_only_when_done(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Ngày hoàn thành chỉ ghi cho nhiệm vụ đã hoàn thành."""
     for index, task in enumerate(progress.tasks):
-        where = ("tasks", index, "completed_on")
-        done = task.status is TaskStatus.DONE
-        if task.completed_on is None:
-            if done:
-                yield at.problem(
-                    ("tasks", index, "status"),
-                    "W414",
-                    f"Nhiệm vụ {task.id} hoàn thành nhưng chưa ghi ngày hoàn thành.",
-                    "Thêm 'completed_on: YYYY-MM-DD'.",
-                    WARN,
-                )
-            continue
-        day = task.completed_on
-        if not done:
+        if task.completed_on is not None and task.status is not TaskStatus.DONE:
             yield at.problem(
-                where,
-                "E413",
+                ("tasks", index, "completed_on"),
                 f"Nhiệm vụ {task.id} chưa hoàn thành ('{task.status}') nhưng có ngày hoàn thành.",
                 "Xóa 'completed_on' hoặc sửa 'status: hoàn thành'.",
             )
-        elif day > end:
+
+
+def done_has_date(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Cảnh báo nhiệm vụ hoàn thành mà chưa ghi ngày hoàn thành."""
+    for index, task in enumerate(progress.tasks):
+        if task.status is TaskStatus.DONE and task.completed_on is None:
+            yield at.problem(
+                ("tasks", index, "status"),
+                f"Nhiệm vụ {task.id} hoàn thành nhưng chưa ghi ngày hoàn thành.",
+                "Thêm 'completed_on: YYYY-MM-DD'.",
+            )
+
+
+def completion_in_window(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Ngày hoàn thành không sau kỳ số liệu của quý và không trước kỳ số liệu đầu tiên của
+    kế hoạch (hoàn thành ở quý trước được giữ nguyên ngày)."""
+    quarter = progress.quarter
+    start, end = quarter_window(plan, quarter.year, quarter.number)
+    earliest = window(ReportKind.Q1, plan.years.start, report_rule(plan, ReportKind.Q1))[0]
+    for index, task, day in _completions(progress):
+        where = ("tasks", index, "completed_on")
+        if day > end:
             yield at.problem(
                 where,
-                "E415",
                 f"Nhiệm vụ {task.id}: ngày hoàn thành {day:%d/%m/%Y} sau kỳ số liệu "
                 f"quý {quarter.roman}/{quarter.year} ({start:%d/%m/%Y} – {end:%d/%m/%Y}).",
                 "Ghi việc hoàn thành sau kỳ này vào tệp tiến độ của quý sau.",
@@ -248,24 +280,38 @@ def completion_dates(progress: Progress, plan: Plan, at: Located) -> Iterator[Pr
         elif day < earliest:
             yield at.problem(
                 where,
-                "E415",
                 f"Nhiệm vụ {task.id}: ngày hoàn thành {day:%d/%m/%Y} trước kỳ số liệu đầu "
                 f"tiên của kế hoạch (từ {earliest:%d/%m/%Y}).",
                 "Kiểm tra lại năm của ngày hoàn thành.",
             )
-        elif cutoff is not None and start <= day and day > cutoff:
+
+
+def estimate_after_cutoff(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Cảnh báo (không phải lỗi) nhiệm vụ hoàn thành sau ngày chốt số liệu: báo cáo ghi là
+    ước thực hiện."""
+    quarter = progress.quarter
+    start, end = quarter_window(plan, quarter.year, quarter.number)
+    cutoff = _cutoff(plan, quarter.year, quarter.number)
+    if cutoff is None:
+        return
+    for index, task, day in _completions(progress):
+        if start <= day <= end and day > cutoff:
             yield at.problem(
-                where,
-                "W416",
+                ("tasks", index, "completed_on"),
                 f"Nhiệm vụ {task.id} hoàn thành sau ngày chốt số liệu {cutoff:%d/%m/%Y}: "
                 "báo cáo ghi là ước thực hiện.",
                 "Không cần sửa: báo cáo ghi 'hoàn thành (ước thực hiện)' cho nhiệm vụ này.",
-                WARN,
             )
 
 
+def _completions(progress: Progress) -> Iterator[tuple[int, Any, date]]:
+    for index, task in enumerate(progress.tasks):
+        if task.status is TaskStatus.DONE and task.completed_on is not None:
+            yield index, task, task.completed_on
+
+
 def _cutoff(plan: Plan, year: int, quarter: int) -> date | None:
-    rule = report_rule(plan, QUARTER_REPORT[quarter])
+    rule = report_rule(plan, REPORT_OF_QUARTER[quarter])
     if rule is None:
         return None
     try:
@@ -281,66 +327,66 @@ def narrative_areas(progress: Progress, plan: Plan, at: Located) -> Iterator[Pro
         if area not in codes:
             yield at.problem(
                 ("narrative", "areas", area),
-                "E417",
                 f"Lĩnh vực '{area}' không thuộc chương trình {plan.programme.value}.",
                 did_you_mean(area, codes) or "Các lĩnh vực: " + ", ".join(codes) + ".",
             )
 
 
-# The narrative's written parts and their Vietnamese titles, as the model documents them.
-_SECTIONS = {
-    name: str(field.title) for name, field in Narrative.model_fields.items() if name != "areas"
-}
-
-
 def narrative_written(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
-    """Cảnh báo phần báo cáo chưa viết và người ký chưa có họ tên; khi lập báo cáo đây là
-    lỗi (R103, R104)."""
+    """Cảnh báo phần báo cáo chưa viết; khi lập báo cáo đây là lỗi (R103)."""
     narrative = progress.narrative
-    for name, title in _SECTIONS.items():
+    for name in SECTIONS:
         if not getattr(narrative, name):
             yield at.problem(
                 ("narrative", name),
-                "W427",
-                f"Chưa viết phần '{title}' (narrative.{name}).",
+                f"Chưa viết phần '{section_title(name)}' (narrative.{name}).",
                 "Báo cáo cần phần này: viết ít nhất một đoạn.",
-                WARN,
             )
     for code in area_codes(plan.programme):
         if code != DIRECTION and not narrative.areas.get(code):
             yield at.problem(
                 ("narrative", "areas", code),
-                "W427",
                 f"Chưa viết kết quả lĩnh vực '{area_title(plan.programme, code)}' "
                 f"(narrative.areas.{code}).",
                 "Báo cáo cần phần này: viết ít nhất một đoạn.",
-                WARN,
             )
+
+
+def signer_named(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Cảnh báo khi chưa có họ tên người ký; khi lập báo cáo đây là lỗi (R104)."""
     if not progress.signer_name and not plan.unit.signer.name:
         yield at.problem(
             ("signer_name",),
-            "W428",
             "Chưa có họ tên người ký: kế hoạch không ghi unit.signer.name, tệp này cũng không.",
             "Ghi signer_name: họ tên người ký báo cáo kỳ này.",
-            WARN,
         )
 
 
-PROGRESS_CHECKS: tuple[RegisteredProgressCheck, ...] = (
-    RegisteredProgressCheck("E403", "quarter-in-plan-years", quarter_in_plan_years),
-    RegisteredProgressCheck("E404", "known-tasks", known_tasks),
-    RegisteredProgressCheck("E406", "known-indicators", known_indicators),
-    RegisteredProgressCheck("E408", "counts-are-declared", counts_are_declared),
-    RegisteredProgressCheck("E411", "values-fit-the-measure", values_fit_the_measure),
-    RegisteredProgressCheck("W420", "values-entered", values_entered),
-    RegisteredProgressCheck("W423", "statuses-entered", statuses_entered),
-    RegisteredProgressCheck("E413", "completion-dates", completion_dates),
-    RegisteredProgressCheck("E417", "narrative-areas", narrative_areas),
-    RegisteredProgressCheck("W427", "narrative-written", narrative_written),
+PROGRESS_CHECKS: tuple[Check[ProgressCheck], ...] = (
+    Check("E403", "quarter-in-plan-years", quarter_in_plan_years),
+    Check("E404", "known-tasks", known_tasks),
+    Check("E405", "tasks-once", tasks_once),
+    Check("W421", "all-tasks-listed", all_tasks_listed),
+    Check("E406", "known-indicators", known_indicators),
+    Check("E407", "indicators-once", indicators_once),
+    Check("W422", "all-indicators-listed", all_indicators_listed),
+    Check("E408", "counts-declared", counts_declared),
+    Check("E409", "counts-not-negative", counts_not_negative),
+    Check("E410", "parts-within-whole", parts_within_whole),
+    Check("E411", "values-fit-measure", values_fit_measure),
+    Check("E412", "percent-values-in-range", percent_values_in_range),
+    Check("W420", "values-entered", values_entered),
+    Check("W423", "statuses-entered", statuses_entered),
+    Check("E413", "date-only-when-done", date_only_when_done),
+    Check("W414", "done-has-date", done_has_date),
+    Check("E415", "completion-in-window", completion_in_window),
+    Check("W416", "estimate-after-cutoff", estimate_after_cutoff),
+    Check("E417", "narrative-areas", narrative_areas),
+    Check("W427", "narrative-written", narrative_written),
+    Check("W428", "signer-named", signer_named),
 )
 
 
-def run_checks(progress: Progress, plan: Plan, at: Located) -> list[Problem]:
+def check_progress(progress: Progress, plan: Plan, at: Located) -> list[Problem]:
     """Every cross-check's problems, in file order."""
-    found = [p for check in PROGRESS_CHECKS for p in check.check(progress, plan, at)]
-    return sorted(found, key=Problem.sort_key)
+    return run(PROGRESS_CHECKS, at, progress, plan)

@@ -8,9 +8,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console
 
-    from cchc_cli.problems import CchcError
+    from cchc_cli.errors import CchcError
+    from cchc_cli.problems import Problem
 
 _consoles: dict[bool, Console] = {}
 
@@ -51,6 +54,41 @@ def use_utf8_streams() -> None:
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         if reconfigure is not None and encoding != "utf8":
             reconfigure(encoding="utf-8", errors="replace")
+
+
+def write_stdout(text: str) -> None:
+    """Write UTF-8 text to standard output whatever the console's code page."""
+    stream = sys.stdout
+    if hasattr(stream, "buffer"):
+        stream.buffer.write(text.encode("utf-8"))
+        stream.flush()
+    else:  # a test runner's text stream
+        stream.write(text)
+
+
+def emit(value: object, *, stderr: bool = False) -> None:
+    """Print a writer's result: text as it is, a rich renderable through the console."""
+    if isinstance(value, str) and not stderr:
+        write_stdout(value)
+    else:
+        console(stderr=stderr).print(value, end="" if _ends_line(value) else "\n")
+
+
+def _ends_line(value: object) -> bool:
+    plain = value if isinstance(value, str) else getattr(value, "plain", None)
+    return isinstance(plain, str) and plain.endswith("\n")
+
+
+def print_problems(problems: Sequence[Problem]) -> None:
+    """Problems found outside `cchc validate` (a report refused, a plan not diffed).
+
+    They go to stderr: there stdout is the command's own output (a diff, a Markdown
+    report), which a redirection must not mix with diagnostics.
+    """
+    from cchc_cli.output.problems import text
+    from cchc_cli.validation import Outcome
+
+    emit(text(Outcome(files=(), problems=problems)), stderr=True)
 
 
 def print_error(exc: CchcError) -> None:

@@ -10,6 +10,7 @@ import typer
 from cchc_cli.cli.commands import help_of
 from cchc_cli.cli.help import Command, Group
 from cchc_cli.cli.options import PlanArgument, TodayOption
+from cchc_cli.paths import DEFAULT_REPORTS_DIR
 
 app = typer.Typer(cls=Group, add_completion=False, rich_markup_mode=None)
 
@@ -29,12 +30,15 @@ def deadlines(
     today: TodayOption = None,
     reports_dir: Annotated[
         Path, typer.Option("--reports-dir", help="Thư mục báo cáo đã lập.", metavar="THƯ_MỤC")
-    ] = Path("reports"),
+    ] = DEFAULT_REPORTS_DIR,
 ) -> int:
     from cchc_cli.cli.console import console
-    from cchc_cli.deadlines import deadline_table, year_deadlines
-    from cchc_cli.load.plan import default_plan, load_plan_or_raise
-    from cchc_cli.periods import check_year, parse_today, plan_year
+    from cchc_cli.cli.period_options import check_year, parse_today
+    from cchc_cli.deadlines import year_deadlines
+    from cchc_cli.load.files import default_plan
+    from cchc_cli.load.plan import load_plan_or_raise
+    from cchc_cli.output.deadlines import deadline_table
+    from cchc_cli.periods import plan_year
 
     plan_path = plan or default_plan()
     loaded = load_plan_or_raise(plan_path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -10,62 +9,20 @@ import typer
 
 from cchc_cli.cli.commands import help_of
 from cchc_cli.cli.help import Command, Group
+from cchc_cli.cli.output import chosen, format_enum, resolve_output
+from cchc_cli.output.diff import ENDINGS, FORMATS
 
 if TYPE_CHECKING:
     from cchc_cli.diff.changes import DiffReport
 
 
-class DiffFormat(enum.StrEnum):
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    JSON = "json"
-    DOCX = "docx"
-
-
 app = typer.Typer(cls=Group, add_completion=False, rich_markup_mode=None)
-
-_BY_SUFFIX = {"docx": "docx", "md": "markdown", "json": "json", "txt": "text"}
-
-
-def _output_file(text: str | None) -> Path | None:
-    """-o as a file whose ending names a format (or none, for text)."""
-    from cchc_cli.problems import UsageError
-
-    if text is None:
-        return None
-    path = Path(text)
-    suffix = path.suffix.lower().lstrip(".")
-    if text.endswith(("/", "\\")) or path.is_dir():
-        raise UsageError(f"-o '{text}' là một thư mục; cần tên tệp.", "Ví dụ: -o thay-doi.docx.")
-    if suffix and suffix not in _BY_SUFFIX:
-        raise UsageError(
-            f"Không ghi bảng so sánh ra tệp đuôi .{suffix}.",
-            "Dùng đuôi .docx, .md, .json hoặc .txt, ví dụ -o thay-doi.docx.",
-        )
-    return path
-
-
-def _render(report: DiffReport, fmt: DiffFormat) -> bytes:
-    if fmt is DiffFormat.TEXT:
-        from cchc_cli.output.diff.text import plain_text
-
-        return plain_text(report).encode("utf-8")
-    if fmt is DiffFormat.MARKDOWN:
-        from cchc_cli.output.diff.markdown import render_markdown
-
-        return render_markdown(report).encode("utf-8")
-    if fmt is DiffFormat.JSON:
-        from cchc_cli.output.diff.json import render_json
-
-        return render_json(report).encode("utf-8")
-    from cchc_cli.output.diff.docx import render_docx
-
-    return render_docx(report)
+Format = format_enum("Format", FORMATS)
 
 
 def _build(paths: list[Path], revision: str | None) -> DiffReport:
     from cchc_cli.diff.run import diff_paths, diff_revision
-    from cchc_cli.problems import UsageError
+    from cchc_cli.errors import UsageError
 
     if revision is not None:
         if len(paths) != 1:
@@ -110,7 +67,7 @@ def diff(
         ),
     ] = None,
     output_format: Annotated[
-        Optional[DiffFormat],  # noqa: UP045
+        Optional[Format],  # type: ignore[valid-type]  # noqa: UP045 - built from the registry
         typer.Option(
             "--format",
             "-f",
@@ -135,42 +92,33 @@ def diff(
         bool, typer.Option("--exit-code", help="Mã thoát 1 khi có khác biệt, 0 khi không có.")
     ] = False,
 ) -> int:
-    from cchc_cli.cli.console import console, print_error
-    from cchc_cli.cli.output import choose_format
-    from cchc_cli.problems import InvalidInputError, UsageError
+    from cchc_cli.cli.console import console, emit, reader_may_stop
+    from cchc_cli.output.safewrite import write_new
 
-    output = _output_file(output_text)
-    chosen = choose_format(
-        output_format.value if output_format else None, output, _BY_SUFFIX, DiffFormat.TEXT
+    target = resolve_output(
+        output_text,
+        chosen(output_format),
+        ENDINGS,
+        "text",
+        file_only=frozenset({"docx"}),
+        bare_names=True,
+        example="thay-doi.docx",
+        what="bảng so sánh",
     )
-    output_format = DiffFormat(chosen)
-    if output_format is DiffFormat.DOCX and output is None:
-        raise UsageError("Định dạng docx cần tên tệp ra.", "Thêm -o thay-doi.docx.")
-    try:
-        report = _build(paths, revision)
-    except InvalidInputError as exc:
-        from cchc_cli.output.problems import report_problems
-
-        print_error(exc)
-        report_problems(exc.problems)
-        return 2
+    report = _build(paths, revision)
     verdict = 1 if exit_code and report.differs else 0
-    if output is not None:
-        from cchc_cli.output.safewrite import write_new
-
-        write_new(output, _render(report, output_format), force=force, inputs=paths)
-        console(stderr=True).print(f"Đã ghi {output}.", highlight=False, markup=False)
+    rendered = FORMATS[target.format](report)
+    if target.file is not None:
+        data = rendered if isinstance(rendered, bytes) else _as_file_text(rendered)
+        write_new(target.file, data, force=force, inputs=paths)
+        console(stderr=True).print(f"Đã ghi {target.file}.", highlight=False, markup=False)
         return verdict
-    from cchc_cli.cli.console import reader_may_stop
-
     with reader_may_stop():
-        if output_format is DiffFormat.TEXT:
-            from cchc_cli.output.diff.text import render_text
-
-            for renderable in render_text(report):
-                console().print(renderable)
-        else:
-            from cchc_cli.output.problems import write_stdout
-
-            write_stdout(_render(report, output_format).decode("utf-8"))
+        emit(rendered)
     return verdict
+
+
+def _as_file_text(rendered: object) -> bytes:
+    from cchc_cli.output import plain
+
+    return (rendered if isinstance(rendered, str) else plain(rendered)).encode("utf-8")

@@ -9,7 +9,7 @@ from typing import Any
 import typer
 
 from cchc_cli.cli.app import root
-from cchc_cli.problems import CchcError, InvalidInputError
+from cchc_cli.errors import CchcError, InvalidInputError
 
 
 def _click_exceptions() -> Any:
@@ -28,13 +28,11 @@ def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
     try:
         result = entry(args=args, prog_name="cchc", standalone_mode=False)
     except CchcError as exc:
-        from cchc_cli.cli.console import print_error
+        from cchc_cli.cli.console import print_error, print_problems
 
         print_error(exc)
         if isinstance(exc, InvalidInputError):
-            from cchc_cli.output.problems import report_problems
-
-            report_problems(exc.problems)
+            print_problems(exc.problems)
         return exc.exit_code
     except typer.Exit as exc:
         return int(exc.exit_code)

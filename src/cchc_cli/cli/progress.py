@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -10,6 +9,7 @@ import typer
 from cchc_cli.cli.commands import help_of
 from cchc_cli.cli.help import Command, Group
 from cchc_cli.cli.options import PlanArgument, ProgressDirOption, TodayOption
+from cchc_cli.paths import DEFAULT_PROGRESS_DIR
 
 app = typer.Typer(cls=Group, add_completion=False, rich_markup_mode=None, no_args_is_help=True)
 
@@ -38,19 +38,24 @@ def progress_new(
             metavar="QUÝ",
         ),
     ] = None,
-    progress_dir: ProgressDirOption = Path("progress"),
+    progress_dir: ProgressDirOption = DEFAULT_PROGRESS_DIR,
     today: TodayOption = None,
 ) -> int:
     from cchc_cli.cli.console import console
-    from cchc_cli.load.plan import default_plan, load_plan_or_raise
+    from cchc_cli.cli.period_options import parse_quarter, parse_today
+    from cchc_cli.load.files import default_plan
+    from cchc_cli.load.plan import load_plan_or_raise
     from cchc_cli.model.progress import Quarter
-    from cchc_cli.periods import parse_quarter, parse_today
+    from cchc_cli.output.safewrite import write_new
+    from cchc_cli.periods import resolve_quarter
     from cchc_cli.problems import display_path
-    from cchc_cli.progress_new import new_progress
+    from cchc_cli.progress_new import already_there, new_progress
 
+    spec = parse_quarter(quarter)
     plan_path = plan or default_plan()
     loaded = load_plan_or_raise(plan_path)
-    year, number = parse_quarter(quarter, parse_today(today), loaded)
-    out = new_progress(loaded, plan_path, Quarter(year, number), progress_dir)
-    console().print(f"Đã tạo {display_path(out)}: điền các giá trị ~ rồi chạy cchc validate.")
+    year, number = resolve_quarter(spec, loaded, parse_today(today))
+    new = new_progress(loaded, plan_path, Quarter(year, number), progress_dir)
+    write_new(new.path, new.text.encode("utf-8"), exists=already_there)
+    console().print(f"Đã tạo {display_path(new.path)}: điền các giá trị ~ rồi chạy cchc validate.")
     return 0

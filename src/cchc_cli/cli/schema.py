@@ -21,7 +21,7 @@ def schema(
         bool, typer.Option("--fields", help="In bảng các trường (Markdown) thay vì JSON Schema.")
     ] = False,
 ) -> int:
-    from cchc_cli.output.problems import write_stdout
+    from cchc_cli.cli.console import write_stdout
     from cchc_cli.schema import fields_markdown, schema_text
 
     write_stdout(fields_markdown(progress) if fields else schema_text(progress=progress))

@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from cchc_cli.problems import UsageError, did_you_mean
+from cchc_cli.errors import UsageError
+from cchc_cli.problems import did_you_mean
 
 
 def translate(exc: Any, argv: Sequence[str] = ()) -> UsageError:

@@ -7,7 +7,8 @@ from pathlib import Path
 from cchc_cli.diff.changes import DiffReport
 from cchc_cli.diff.compare import diff_plans
 from cchc_cli.diff.sources import Source, load_file, load_folder, pair_by_unit, read_revision
-from cchc_cli.problems import InvalidInputError, UsageError, display_path
+from cchc_cli.errors import InvalidComparedPlanError, InvalidInputError, UsageError
+from cchc_cli.problems import display_path
 
 
 def _compare(old: Source, new: Source) -> DiffReport:
@@ -24,7 +25,7 @@ def _load_both(old: Path, new: Path) -> tuple[Source, Source]:
         except InvalidInputError as exc:
             problems.extend(exc.problems)
     if problems:
-        raise InvalidInputError(problems, "Kế hoạch có lỗi; không so sánh được.")
+        raise InvalidComparedPlanError(problems, "Kế hoạch có lỗi; không so sánh được.")
     return sources[0], sources[1]
 
 
@@ -59,7 +60,7 @@ def _load_folders(old: Path, new: Path) -> tuple[list[Source], list[Source]]:
             problems.extend(exc.problems)
             found.append([])
     if problems:
-        raise InvalidInputError(problems, "Có kế hoạch bị lỗi; không so sánh được.")
+        raise InvalidComparedPlanError(problems, "Có kế hoạch bị lỗi; không so sánh được.")
     return found[0], found[1]
 
 
@@ -81,5 +82,5 @@ def diff_revision(revision: str, path: Path) -> DiffReport:
         except InvalidInputError as exc:
             problems.extend(exc.problems)
     if problems:
-        raise InvalidInputError(problems, "Kế hoạch có lỗi; không so sánh được.")
+        raise InvalidComparedPlanError(problems, "Kế hoạch có lỗi; không so sánh được.")
     return _compare(sources[0], sources[1])

@@ -8,14 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cchc_cli.diff.wording import clean
+from cchc_cli.errors import InvalidInputError, UsageError
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.progress import is_progress_document
-from cchc_cli.problems import (
-    InvalidInputError,
-    Problem,
-    UsageError,
-    display_path,
-)
+from cchc_cli.problems import Problem, display_path
 
 
 @dataclass(frozen=True)
@@ -62,7 +58,7 @@ def load_file(path: Path, raw: bytes | None = None, shown: str | None = None) ->
 
 def load_folder(folder: Path) -> list[Source]:
     """The plans of a folder (progress files skipped); InvalidInputError if any is invalid."""
-    from cchc_cli.load.plan import yaml_files
+    from cchc_cli.load.files import yaml_files
 
     problems: list[Problem] = []
     sources = []

@@ -1,9 +1,7 @@
 """Finding and loading progress records, cross-checked against their plan.
 
-Default layout: ``progress/<plan file stem>/<YYYY>-Q<n>.yaml``, one file per quarter,
-e.g. ``progress/phu-lien-2024/2024-Q1.yaml`` for ``plans/phu-lien-2024.yaml``. Each file
-names its plan (``plan:``, relative to the file). A six-month report reads Q1 and Q2,
-the annual report Q1 to Q4.
+One file per quarter where paths.progress_path puts it; each names its plan (``plan:``,
+relative to the file). A six-month report reads Q1 and Q2, the annual report Q1 to Q4.
 """
 
 from __future__ import annotations
@@ -13,20 +11,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from cchc_cli.load.shape import Loaded, Located, load_model
+from cchc_cli.checks import Located
+from cchc_cli.errors import InvalidInputError
+from cchc_cli.load.plan import PlanCache
+from cchc_cli.load.shape import Loaded, load_model, validate_document
+from cchc_cli.load.yaml import Document
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.progress import Progress
+from cchc_cli.paths import progress_path
 from cchc_cli.periods import Period
-from cchc_cli.problems import InvalidInputError, Problem, Severity, display_path
+from cchc_cli.problems import Problem, ProblemList, display_path
 
-DEFAULT_PROGRESS_DIR = Path("progress")
 # How a quarter's record is named, the one name reports look for: 2024-Q1.yaml.
 RECORD_NAME = re.compile(r"(\d{4})-Q([1-4])\.ya?ml", re.IGNORECASE)
-
-
-def progress_path(progress_dir: Path, plan_path: Path, year: int, quarter: int) -> Path:
-    """Where a quarter's progress record lives: <dir>/<plan stem>/<YYYY>-Q<n>.yaml."""
-    return progress_dir / plan_path.stem / f"{year:04d}-Q{quarter}.yaml"
 
 
 def existing_or_new(path: Path) -> Path:
@@ -50,56 +47,69 @@ def plan_path_of(path: Path, progress: Progress) -> Path:
 
 @dataclass
 class ProgressWithPlan:
-    """A loaded progress record and the plan it was checked against."""
+    """A loaded progress record and the plan it was checked against (its problems are
+    the plan's own, kept apart so that a run reports each plan once)."""
 
     loaded: Loaded[Progress]
-    plan: Plan | None
-    plan_path: Path | None
+    plan: Loaded[Plan] | None
 
 
 def load_progress(
     path: Path, plan: Plan | None = None, plan_path: Path | None = None
 ) -> Loaded[Progress]:
-    """Load a progress record and cross-check it with its plan (loaded from 'plan:' if
-    not given). Problems of the plan itself are included; nothing is raised.
+    """Load a progress record and cross-check it with ``plan`` (loaded from 'plan:' if
+    not given; an invalid plan is E402 here, its own problems are not repeated).
 
     With ``plan_path`` (a report being built from that plan), a record whose 'plan:'
     names another plan is an error: its figures belong to another unit or year.
     """
-    loaded = load_progress_with_plan(path, plan).loaded
+    loaded = load_progress_with_plan(path, plan=plan).loaded
     if plan_path is not None and loaded.model is not None and loaded.document is not None:
         named = plan_path_of(path, loaded.model)
         if named.resolve() != plan_path.resolve():
-            located = Located(loaded.shown, loaded.document)
             loaded.problems.append(
-                located.problem(
+                Located(loaded.shown, loaded.document).problem(
                     ("plan",),
-                    "E419",
                     f"Tệp tiến độ ghi kế hoạch '{display_path(named)}', không phải "
                     f"'{display_path(plan_path)}' đang lập báo cáo.",
                     "Sửa khóa 'plan:' cho đúng kế hoạch, hoặc dùng --progress-dir khác.",
+                    code="E419",
                 )
             )
     return loaded
 
 
-def load_progress_with_plan(path: Path, plan: Plan | None = None) -> ProgressWithPlan:
-    """As load_progress, also returning the plan used for the cross-checks."""
-    from cchc_cli.checks.progress import run_checks
+def load_progress_with_plan(
+    path: Path,
+    document: Document | None = None,
+    problems: ProblemList | None = None,
+    *,
+    plan: Plan | None = None,
+    plans: PlanCache | None = None,
+) -> ProgressWithPlan:
+    """As load_progress, also returning the plan's own outcome. ``document`` (with the
+    ``problems`` met reading it) saves reading a file already read; ``plans`` loads each
+    plan once in a run over many files."""
+    from cchc_cli.checks.progress import check_progress
 
-    loaded = load_model(path, Progress)
+    if document is None:
+        loaded = load_model(path, Progress)
+    else:
+        loaded = validate_document(path, document, Progress, problems=problems)
     if loaded.model is None or loaded.document is None:
-        return ProgressWithPlan(loaded, plan, None)
+        return ProgressWithPlan(loaded, None)
     located = Located(loaded.shown, loaded.document)
-    _quarter_matches_name(path, loaded.model, located, loaded.problems)
-    plan_path: Path | None = None
+    loaded.problems.extend(_quarter_matches_name(path, loaded.model, located))
+    plan_loaded: Loaded[Plan] | None = None
     if plan is None:
         plan_path = plan_path_of(path, loaded.model)
-        plan = _load_named_plan(plan_path, located, loaded.problems)
+        plan_loaded, named_problems = _load_named_plan(plan_path, located, plans or PlanCache())
+        loaded.problems.extend(named_problems)
         loaded.problems.extend(_placement(path, plan_path, located))
+        plan = plan_loaded.model if plan_loaded is not None and plan_loaded.ok else None
     if plan is not None:
-        loaded.problems.extend(run_checks(loaded.model, plan, located))
-    return ProgressWithPlan(loaded, plan, plan_path)
+        loaded.problems.extend(check_progress(loaded.model, plan, located))
+    return ProgressWithPlan(loaded, plan_loaded)
 
 
 def _placement(path: Path, plan_path: Path, at: Located) -> list[Problem]:
@@ -110,21 +120,19 @@ def _placement(path: Path, plan_path: Path, at: Located) -> list[Problem]:
         found.append(
             at.problem(
                 (),
-                "W424",
                 f"Tên tệp '{path.name}' không theo mẫu YYYY-Qn.yaml: báo cáo sẽ không đọc tệp này.",
                 "Đổi tên tệp, ví dụ 2024-Q1.yaml (cchc progress new đặt tên sẵn).",
-                Severity.WARNING,
+                code="W424",
             )
         )
     if path.parent.name != plan_path.stem:
         found.append(
             at.problem(
                 ("plan",),
-                "W425",
                 f"Tệp nằm trong thư mục '{path.parent.name}' nhưng kế hoạch là "
                 f"'{plan_path.name}': báo cáo tìm tệp tiến độ ở thư mục '{plan_path.stem}'.",
                 f"Chuyển tệp vào thư mục progress/{plan_path.stem}/.",
-                Severity.WARNING,
+                code="W425",
             )
         )
     twin = path.with_suffix(".yml" if path.suffix.lower() == ".yaml" else ".yaml")
@@ -132,62 +140,55 @@ def _placement(path: Path, plan_path: Path, at: Located) -> list[Problem]:
         found.append(
             at.problem(
                 (),
-                "W426",
                 f"Có cả {path.stem}.yaml và {path.stem}.yml: báo cáo chỉ đọc tệp .yaml.",
                 "Xóa hoặc gộp một trong hai tệp.",
-                Severity.WARNING,
+                code="W426",
             )
         )
     return found
 
 
-def _quarter_matches_name(
-    path: Path, progress: Progress, at: Located, problems: list[Problem]
-) -> None:
+def _quarter_matches_name(path: Path, progress: Progress, at: Located) -> list[Problem]:
     # Reports find a quarter's record by its file name: a different 'quarter:' inside
     # would put one quarter's figures in another's report.
     named = RECORD_NAME.fullmatch(path.name)
     if named is None:
-        return
+        return []
     year, number = int(named.group(1)), int(named.group(2))
-    if (year, number) != (progress.quarter.year, progress.quarter.number):
-        problems.append(
-            at.problem(
-                ("quarter",),
-                "E418",
-                f"Tệp tên {path.name} nhưng ghi quarter: {progress.quarter}.",
-                f"Sửa thành quarter: {year}-Q{number}, hoặc đổi tên tệp cho khớp.",
-            )
+    if (year, number) == (progress.quarter.year, progress.quarter.number):
+        return []
+    return [
+        at.problem(
+            ("quarter",),
+            f"Tệp tên {path.name} nhưng ghi quarter: {progress.quarter}.",
+            f"Sửa thành quarter: {year}-Q{number}, hoặc đổi tên tệp cho khớp.",
+            code="E418",
         )
+    ]
 
 
-def _load_named_plan(plan_path: Path, at: Located, problems: list[Problem]) -> Plan | None:
-    from cchc_cli.load.plan import load_plan
-
+def _load_named_plan(
+    plan_path: Path, at: Located, plans: PlanCache
+) -> tuple[Loaded[Plan] | None, list[Problem]]:
     if not plan_path.is_file():
-        problems.append(
-            at.problem(
-                ("plan",),
-                "E401",
-                f"Không tìm thấy tệp kế hoạch '{display_path(plan_path)}'.",
-                "Ghi đường dẫn kế hoạch tương đối với tệp tiến độ, ví dụ "
-                "../../plans/phu-lien-2024.yaml.",
-            )
+        missing = at.problem(
+            ("plan",),
+            f"Không tìm thấy tệp kế hoạch '{display_path(plan_path)}'.",
+            "Ghi đường dẫn kế hoạch tương đối với tệp tiến độ, ví dụ "
+            "../../plans/phu-lien-2024.yaml.",
+            code="E401",
         )
-        return None
-    plan_loaded = load_plan(plan_path)
-    problems.extend(plan_loaded.problems)
-    if not plan_loaded.ok:
-        problems.append(
-            at.problem(
-                ("plan",),
-                "E402",
-                f"Kế hoạch {plan_loaded.shown} có lỗi nên chưa đối chiếu được tiến độ.",
-                "Sửa các lỗi của kế hoạch rồi kiểm tra lại.",
-            )
-        )
-        return None
-    return plan_loaded.model
+        return None, [missing]
+    plan_loaded = plans.load(plan_path)
+    if plan_loaded.ok:
+        return plan_loaded, []
+    invalid = at.problem(
+        ("plan",),
+        f"Kế hoạch {plan_loaded.shown} có lỗi nên chưa đối chiếu được tiến độ.",
+        "Sửa các lỗi của kế hoạch rồi kiểm tra lại.",
+        code="E402",
+    )
+    return plan_loaded, [invalid]
 
 
 def load_progress_or_raise(path: Path, plan: Plan | None = None) -> Progress:
@@ -198,12 +199,3 @@ def load_progress_or_raise(path: Path, plan: Plan | None = None) -> Progress:
             loaded.problems, f"Tệp tiến độ {loaded.shown} có lỗi; hãy sửa rồi chạy lại."
         )
     return loaded.model
-
-
-def unfilled(loaded: Loaded[Progress]) -> list[Problem]:
-    """The values the clerk has not entered yet (W420), as errors for building a report."""
-    return [
-        Problem(p.path, p.line, p.column, "E420", Severity.ERROR, p.message, p.hint)
-        for p in loaded.problems
-        if p.code == "W420"
-    ]

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from cchc_cli.load.yaml import MAX_BYTES, Document, load_bytes, too_large
+from cchc_cli.checks import Located
+from cchc_cli.load.yaml import Document, load_bytes
 from cchc_cli.problems import (
     COMMA_IN_NUMBER_HINT,
-    Mark,
     Problem,
     ProblemList,
     Severity,
@@ -42,71 +42,14 @@ class Loaded(Generic[M]):
         )
 
 
-Check = Callable[[Any, "Located"], Iterable[Problem]]
-
-
-@dataclass
-class Located:
-    """What a check needs to place its problems: the file's name and node positions."""
-
-    shown: str
-    document: Document
-
-    def problem(
-        self,
-        path: tuple[str | int, ...],
-        code: str,
-        message: str,
-        hint: str = "",
-        severity: Severity = Severity.ERROR,
-    ) -> Problem:
-        mark = self.document.mark_for(path)
-        return Problem(self.shown, mark.line, mark.column, code, severity, message, hint)
-
-
-def read_bytes(path: Path, problems: ProblemList) -> bytes | None:
-    """The file's bytes, or a problem saying why it cannot be read.
-
-    Only regular files are opened (a pipe or a device would block or never end), and no
-    more than MAX_BYTES + 1 bytes are read, so a huge file costs no memory or time.
-    """
-    try:
-        if path.exists() and not path.is_dir() and not path.is_file():
-            problems.add(
-                Mark(0, 0),
-                "E002",
-                "Đây không phải tệp thường (có thể là ống dẫn hoặc thiết bị).",
-                "Chỉ ra một tệp .yaml trên đĩa.",
-            )
-            return None
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            too_large(size, problems)
-            return None
-        with path.open("rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            too_large(len(data), problems)
-            return None
-        return data
-    except FileNotFoundError:
-        problems.add(Mark(0, 0), "E001", "Không tìm thấy tệp.", "Kiểm tra lại đường dẫn.")
-    except IsADirectoryError:
-        problems.add(Mark(0, 0), "E001", "Đây là thư mục, không phải tệp.", "Chỉ ra một tệp .yaml.")
-    except PermissionError:
-        problems.add(Mark(0, 0), "E002", "Không có quyền đọc tệp.", "Kiểm tra quyền truy cập tệp.")
-    except OSError as exc:
-        problems.add(
-            Mark(0, 0),
-            "E002",
-            f"Không đọc được tệp (chi tiết của hệ thống: {exc.strerror or exc}).",
-            "Kiểm tra tệp có còn trên đĩa, không bị chương trình khác khóa.",
-        )
-    return None
+# A model's checks of meaning, all at once (checks/plan.py: check_plan).
+Checker = Callable[[Any, Located], list[Problem]]
 
 
 def read_document(path: Path, raw: bytes | None = None) -> tuple[ProblemList, Document | None]:
     """The file's YAML document (from ``raw`` when given) and the problems met reading it."""
+    from cchc_cli.load.files import read_bytes
+
     problems = ProblemList(display_path(path))
     if raw is None:
         raw = read_bytes(path, problems)
@@ -114,26 +57,23 @@ def read_document(path: Path, raw: bytes | None = None) -> tuple[ProblemList, Do
 
 
 def load_model(
-    path: Path,
-    model: type[M],
-    checks: Iterable[Check] = (),
-    raw: bytes | None = None,
+    path: Path, model: type[M], checker: Checker | None = None, raw: bytes | None = None
 ) -> Loaded[M]:
-    """Load ``path`` as ``model`` and run ``checks`` on it when it has the right shape."""
+    """Load ``path`` as ``model`` and run ``checker`` on it when it has the right shape."""
     problems, document = read_document(path, raw)
     if document is None:
         return Loaded(path, problems.path, None, None, problems.items)
-    return validate_document(path, document, model, checks, problems)
+    return validate_document(path, document, model, checker, problems)
 
 
 def validate_document(
     path: Path,
     document: Document,
     model: type[M],
-    checks: Iterable[Check] = (),
+    checker: Checker | None = None,
     problems: ProblemList | None = None,
 ) -> Loaded[M]:
-    """Validate an already parsed document as ``model`` and run ``checks``."""
+    """Validate an already parsed document as ``model`` and run ``checker``."""
     shown = display_path(path)
     problems = problems if problems is not None else ProblemList(shown)
     if not isinstance(document.data, dict):
@@ -149,9 +89,8 @@ def validate_document(
     except ValidationError as exc:
         problems.items.extend(translate(exc, model, document, shown))
         return Loaded(path, shown, None, document, problems.items)
-    located = Located(shown, document)
-    for check in checks:
-        problems.items.extend(check(value, located))
+    if checker is not None:
+        problems.items.extend(checker(value, Located(shown, document)))
     return Loaded(path, shown, value, document, problems.items)
 
 

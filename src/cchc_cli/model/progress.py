@@ -17,7 +17,8 @@ from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from cchc_cli.model.plan import vi
-from cchc_cli.model.types import ROMAN, Date, Id, Model, ParsedValue, Text
+from cchc_cli.model.types import Date, Id, Model, ParsedValue, Text
+from cchc_cli.vietnamese import roman
 
 
 class TaskStatus(enum.StrEnum):
@@ -89,7 +90,7 @@ class Quarter(ParsedValue):
 
     @property
     def roman(self) -> str:
-        return ROMAN[self.number]
+        return roman(self.number)
 
     def previous(self) -> Quarter:
         if self.number == 1:
@@ -171,8 +172,17 @@ class Narrative(Model):
         "Tồn tại, hạn chế", "Đánh giá chung: tồn tại, hạn chế.", default=[]
     )
     causes: list[Text] = vi("Nguyên nhân", "Nguyên nhân của tồn tại, hạn chế.", default=[])
-    next_tasks: list[Text] = vi("Phương hướng, nhiệm vụ", "Nhiệm vụ kỳ tới.", default=[])
+    next_tasks: list[Text] = vi("Phương hướng, nhiệm vụ kỳ tới", "Nhiệm vụ kỳ tới.", default=[])
     proposals: list[Text] = vi("Kiến nghị, đề xuất", "Kiến nghị, đề xuất với cấp trên.", default=[])
+
+
+# The written sections of a report besides the areas, in the order a report gives them.
+SECTIONS = ("direction", "strengths", "shortcomings", "causes", "next_tasks", "proposals")
+
+
+def section_title(name: str) -> str:
+    """A section's title, as the report, validate and progress new all say it."""
+    return str(Narrative.model_fields[name].title)
 
 
 class Progress(Model):

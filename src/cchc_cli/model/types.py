@@ -22,6 +22,8 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
+from cchc_cli.vietnamese import roman
+
 
 class Model(_PydanticBase):
     """Base of every file model: unknown keys are errors, values are immutable."""
@@ -233,7 +235,7 @@ class Due(ParsedValue):
         if self.kind is DueKind.MONTH:
             return f"Tháng {self.month:02d}/{self.year}"
         if self.kind is DueKind.QUARTER:
-            return f"Quý {ROMAN[self.quarter]}/{self.year}"
+            return f"Quý {roman(self.quarter)}/{self.year}"
         if self.kind is DueKind.YEAR:
             return f"Năm {self.year}"
         return "Thường xuyên"
@@ -270,8 +272,6 @@ _DUE_HELP = (
     "Thời hạn phải là một ngày (2024-03-31), một tháng (2024-03), một quý (2024-Q1), "
     "cả năm (2024) hoặc 'thường xuyên'"
 )
-
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 class Direction(enum.StrEnum):

@@ -1,71 +1,50 @@
-"""Output formats for problems: a registry that also feeds `--format`."""
+"""Problems as text, JSON, GitHub annotations or SARIF: a registry that also builds `--format`."""
 
 from __future__ import annotations
 
 import json
 import os
-import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from cchc_cli.problems import Problem, Severity
 
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from cchc_cli.validation import Outcome
+
 JSON_FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What a validation run found: the files read and every problem in them."""
+def text(outcome: Outcome) -> Text:
+    """For people: one line per problem (file:line:column), its hint, then a summary."""
+    from rich.text import Text
 
-    files: Sequence[str]
-    problems: Sequence[Problem]
-    strict: bool = False  # --strict: a warning makes its file invalid too
-
-    def failing(self, problem: Problem) -> bool:
-        """Whether ``problem`` makes its file invalid in this run."""
-        return problem.severity is Severity.ERROR or self.strict
-
-    @property
-    def valid(self) -> bool:
-        return not any(self.failing(p) for p in self.problems)
-
-    @property
-    def errors(self) -> int:
-        return sum(p.severity is Severity.ERROR for p in self.problems)
-
-    @property
-    def warnings(self) -> int:
-        return sum(p.severity is Severity.WARNING for p in self.problems)
-
-
-def _text(outcome: Outcome, *, stderr: bool = False) -> None:
-    from rich.markup import escape
-
-    from cchc_cli.cli.console import console
-
-    out = console(stderr=stderr)
+    out = Text()
     for p in sorted(outcome.problems, key=Problem.sort_key):
         colour = "red" if p.severity is Severity.ERROR else "yellow"
         where = f"{p.path}:{p.line}:{p.column}" if p.line else p.path
-        out.print(
-            f"[bold]{escape(where)}[/]: [{colour}]{p.severity.label} {p.code}[/] {escape(p.message)}"
-        )
+        out.append(where, style="bold").append(": ")
+        out.append(f"{p.severity.label} {p.code}", style=colour).append(f" {p.message}\n")
         if p.hint:
-            out.print(f"    [dim]→ {escape(p.hint)}[/]")
+            out.append(f"    → {p.hint}\n", style="dim")
     if outcome.files:
         # A progress file's plan may be reported too: it counts as a file read.
         read = {*outcome.files, *(p.path for p in outcome.problems)}
         bad = len({p.path for p in outcome.problems if outcome.failing(p)})
         summary = (
             f"{len(read)} tệp, {outcome.errors} lỗi, {outcome.warnings} cảnh báo"
-            f" ({len(read) - bad} tệp hợp lệ)."
+            f" ({len(read) - bad} tệp hợp lệ).\n"
         )
         style = "red" if outcome.errors else ("yellow" if outcome.warnings else "green")
-        out.print(f"[{style}]{summary}[/]")
+        out.append(summary, style=style)
+    return out
 
 
-def _json(outcome: Outcome) -> None:
+def json_text(outcome: Outcome) -> str:
+    """One JSON object (its fields are documented in the README)."""
     by_file = {name: [0, 0] for name in outcome.files}
     for p in outcome.problems:
         counts = by_file.setdefault(p.path, [0, 0])
@@ -89,7 +68,7 @@ def _json(outcome: Outcome) -> None:
         ],
         "problems": [p.as_dict() for p in sorted(outcome.problems, key=Problem.sort_key)],
     }
-    write_stdout(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def _github_escape(text: str, property_value: bool = False) -> str:
@@ -99,7 +78,8 @@ def _github_escape(text: str, property_value: bool = False) -> str:
     return text
 
 
-def _github(outcome: Outcome) -> None:
+def github(outcome: Outcome) -> str:
+    """GitHub Actions workflow commands: an annotation on each problem's line."""
     lines = []
     for p in sorted(outcome.problems, key=Problem.sort_key):
         level = "error" if p.severity is Severity.ERROR else "warning"
@@ -110,10 +90,11 @@ def _github(outcome: Outcome) -> None:
         body = p.message + (f" → {p.hint}" if p.hint else "")
         lines.append(f"::{level} {','.join(props)}::{_github_escape(body)}\n")
     lines.append(f"{len(outcome.files)} tệp, {outcome.errors} lỗi, {outcome.warnings} cảnh báo.\n")
-    write_stdout("".join(lines))
+    return "".join(lines)
 
 
-def _sarif(outcome: Outcome) -> None:
+def sarif(outcome: Outcome) -> str:
+    """SARIF 2.1.0, for code-scanning dashboards."""
     from cchc_cli import __version__
 
     results = []
@@ -139,40 +120,18 @@ def _sarif(outcome: Outcome) -> None:
             {"tool": {"driver": {"name": "cchc", "version": __version__}}, "results": results}
         ],
     }
-    write_stdout(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_stdout(text: str) -> None:
-    """Write UTF-8 text to standard output whatever the console's code page."""
-    stream = sys.stdout
-    if hasattr(stream, "buffer"):
-        stream.buffer.write(text.encode("utf-8"))
-        stream.flush()
-    else:  # a test runner's text stream
-        stream.write(text)
-
-
-REPORTERS: dict[str, Callable[[Outcome], None]] = {
-    "text": _text,
-    "json": _json,
-    "github": _github,
-    "sarif": _sarif,
+# Format name → writer; `cchc validate --format` is built from these keys.
+FORMATS: dict[str, Callable[[Outcome], str | Text]] = {
+    "text": text,
+    "json": json_text,
+    "github": github,
+    "sarif": sarif,
 }
 
 
 def default_format() -> str:
     """GitHub annotations inside a GitHub Actions run, text elsewhere."""
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-
-def report(outcome: Outcome, fmt: str) -> None:
-    REPORTERS[fmt](outcome)
-
-
-def report_problems(problems: Sequence[Problem]) -> None:
-    """Print problems found outside `cchc validate` (e.g. when a report is refused).
-
-    They go to stderr: there stdout is the command's own output (a diff, a Markdown
-    report), which a redirection must not mix with diagnostics.
-    """
-    _text(Outcome(files=(), problems=problems), stderr=True)

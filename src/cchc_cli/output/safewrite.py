@@ -16,7 +16,8 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from cchc_cli.problems import OutputError, UsageError, display_path
+from cchc_cli.errors import OutputError, UsageError
+from cchc_cli.problems import display_path
 
 _IN_USE_HINT = (
     "Tệp có thể đang mở trong Word hoặc chương trình khác (đóng tệp rồi chạy lại), hoặc "

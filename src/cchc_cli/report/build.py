@@ -1,8 +1,8 @@
-"""From a report context to document bytes, in either format."""
+"""From a report context to its rendered texts: the wording, from the templates."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 import jinja2
 
@@ -10,24 +10,25 @@ from cchc_cli.report.context import ReportContext
 from cchc_cli.report.markup import Safe
 from cchc_cli.report.render import render
 
-FORMATS = ("docx", "md")
+
+@dataclass(frozen=True)
+class RenderedReport:
+    """A report's context and its templates rendered to markup, ready for a writer:
+    the Word writer lays out ``subject``, ``body`` and ``appendices``; the Markdown
+    writer takes ``whole``."""
+
+    context: ReportContext
+    subject: str
+    body: str = ""
+    appendices: str = ""
+    whole: str = ""
 
 
-def template_context(report: ReportContext, env: jinja2.Environment) -> dict[str, Any]:
-    """What the templates see: the report as ``r`` and its rendered subject line."""
-    subject = render(env, "subject.md.j2", {"r": report}).strip()
-    return {"r": report, "subject": Safe(subject)}
-
-
-def render_report(report: ReportContext, fmt: str, env: jinja2.Environment) -> bytes:
-    """The report as .docx or Markdown bytes."""
-    values = template_context(report, env)
-    if fmt == "md":
-        from cchc_cli.output.report.markdown import write_markdown
-
-        return write_markdown(render(env, "report.md.j2", values))
-    from cchc_cli.output.report.docx import write_docx
-
+def render_texts(report: ReportContext, env: jinja2.Environment, whole: bool) -> RenderedReport:
+    """Render the templates: the whole report (for Markdown) or its parts (for Word)."""
+    subject = Safe(render(env, "subject.md.j2", {"r": report}).strip())
+    values = {"r": report, "subject": subject}
+    if whole:
+        return RenderedReport(report, subject, whole=render(env, "report.md.j2", values))
     body = render(env, "body.md.j2", values)
-    appendices = render(env, "appendices.md.j2", values)
-    return write_docx(report, values["subject"], body, appendices)
+    return RenderedReport(report, subject, body, render(env, "appendices.md.j2", values))

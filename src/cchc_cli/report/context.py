@@ -9,9 +9,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from cchc_cli import vietnamese as numbers
+from cchc_cli.errors import InvalidInputError
 from cchc_cli.model.areas import AREAS, DIRECTION
-from cchc_cli.model.plan import Plan, ReportKind
-from cchc_cli.problems import InvalidInputError, Problem, Severity
+from cchc_cli.model.plan import Plan
+from cchc_cli.model.progress import section_title
+from cchc_cli.periods import Period
+from cchc_cli.problems import Problem, Severity
 from cchc_cli.report.indicators import figure
 from cchc_cli.report.records import PeriodInfo, QuarterRecord, Where
 from cchc_cli.report.rows import (
@@ -214,7 +217,7 @@ def _period_fields(period: PeriodInfo) -> dict[str, Any]:
         "period": period,
         "estimate": estimate,
         "estimate_from": period.cutoff + timedelta(days=1) if estimate else None,
-        "next_period_name": next_period_name(period),
+        "next_period_name": Period(period.kind, period.year).following,
     }
 
 
@@ -262,12 +265,12 @@ class _Narrative:
                 )
                 for number, area in enumerate(areas, start=1)
             ),
-            "direction_text": self.text("direction", "Công tác chỉ đạo, điều hành"),
-            "strengths": self.text("strengths", "Ưu điểm"),
-            "shortcomings": self.text("shortcomings", "Tồn tại, hạn chế"),
-            "causes": self.text("causes", "Nguyên nhân"),
-            "next_tasks": self.text("next_tasks", "Phương hướng, nhiệm vụ kỳ tới"),
-            "proposals": self.text("proposals", "Kiến nghị, đề xuất"),
+            "direction_text": self.text("direction", section_title("direction")),
+            "strengths": self.text("strengths", section_title("strengths")),
+            "shortcomings": self.text("shortcomings", section_title("shortcomings")),
+            "causes": self.text("causes", section_title("causes")),
+            "next_tasks": self.text("next_tasks", section_title("next_tasks")),
+            "proposals": self.text("proposals", section_title("proposals")),
         }
 
 
@@ -294,14 +297,3 @@ def _area(
         indicators=tuple(i for i in indicators if i.area == code),
         summary=summarise(own_tasks),
     )
-
-
-def next_period_name(period: PeriodInfo) -> str:
-    """The period the "phương hướng" section looks ahead to."""
-    year = period.year
-    return {
-        ReportKind.Q1: f"quý II năm {year}",
-        ReportKind.H1: f"6 tháng cuối năm {year}",
-        ReportKind.Q3: f"quý IV năm {year}",
-        ReportKind.YEAR: f"năm {year + 1}",
-    }[period.kind]

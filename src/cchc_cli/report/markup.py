@@ -12,14 +12,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from cchc_cli.output.docx.layout import Run
+from typing import Any
 
 _ALWAYS = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)([#+=>-]|\d+[.)](?=\s|$))", re.MULTILINE)
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+@dataclass
+class Run:
+    """A piece of inline text with its emphasis; ``"\\n"`` inside becomes a line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class Safe(str):

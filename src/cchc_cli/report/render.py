@@ -21,8 +21,8 @@ import jinja2.sandbox
 from jinja2.exceptions import SecurityError
 
 from cchc_cli import vietnamese as numbers
+from cchc_cli.errors import TemplateError
 from cchc_cli.load.yaml import FORBIDDEN_CHARACTERS
-from cchc_cli.problems import TemplateError
 from cchc_cli.report.markup import Safe, escape, escape_cell
 
 PACKAGE = "cchc_cli.templates"

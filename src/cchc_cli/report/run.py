@@ -1,56 +1,59 @@
-"""One report, or one per unit of a folder: load, build the context, render, write."""
+"""One unit's report, prepared: plan and progress loaded, context built, templates rendered.
+
+The command layer picks the writer and writes the file; a folder of units is one
+prepare() per unit, their outcomes collected as a FolderOutcome value.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from cchc_cli.errors import CchcError, UsageError
 from cchc_cli.model.plan import Plan
-from cchc_cli.periods import Period, default_report_path
-from cchc_cli.problems import CchcError, NotInPlanError, PeriodOutsidePlanError, UsageError
+from cchc_cli.paths import DEFAULT_PROGRESS_DIR
+from cchc_cli.periods import Period, PeriodSpec, require_plan_year, resolve_period
+from cchc_cli.report.build import RenderedReport
 from cchc_cli.report.context import build_context
 
 
 @dataclass(frozen=True)
 class Request:
-    """What the clerk asked for; the period options are as typed."""
+    """What the clerk asked for, parsed: the period, the options, the days."""
 
-    quarter: str | None = None
-    half: str | None = None
-    annual: str | None = None
-    output: Path | None = None
-    fmt: str = "docx"
+    period: PeriodSpec = field(default_factory=PeriodSpec)
     draft: bool = False
-    force: bool = False
     templates: Path | None = None
-    progress_dir: Path = Path("progress")
-    reports_dir: Path = Path("reports")
+    progress_dir: Path = DEFAULT_PROGRESS_DIR
     today: date = field(default_factory=date.today)
     report_date: date | None = None
 
 
 @dataclass(frozen=True)
-class Written:
-    """A report that was written."""
+class Prepared:
+    """A unit's report, rendered and ready for a writer."""
 
-    path: Path
+    plan_path: Path
     period: Period
-    placeholders: int
+    rendered: RenderedReport
+    inputs: tuple[Path, ...]  # the files it was built from: never to be overwritten
     send_before: date | None = None  # the reporting rule's send date
-    days_left: int = 0  # until send_before; negative once it has passed
+    days_left: int = 0  # until send_before, as of the report's date; negative once late
+
+    @property
+    def placeholders(self) -> int:
+        """The '…' left in a draft for the clerk to fill in."""
+        return self.rendered.context.gaps
 
 
 class NoProgressError(CchcError):
     """The unit has no progress file for the period (a folder run skips it)."""
 
 
-def resolve_period(request: Request, plan: Plan) -> Period:
-    from cchc_cli.cli.period_options import parse_period_spec
-    from cchc_cli.periods import require_plan_year
-
-    period = parse_period_spec(request.quarter, request.half, request.annual, request.today, plan)
+def period_of(request: Request, plan: Plan) -> Period:
+    """The period the request names, within the plan's years."""
+    period = resolve_period(request.period, plan, request.today)
     require_plan_year(plan, period.year, f"Báo cáo {period.name}")
     return period
 
@@ -64,23 +67,18 @@ def templates_dir(request: Request, plan: Plan, plan_path: Path) -> Path | None:
     return None
 
 
-def generate(
-    request: Request,
-    plan_path: Path,
-    *,
-    output: Path | None = None,
-    output_dir: Path | None = None,
-) -> Written:
-    """Write the report of the plan at ``plan_path``; errors are raised, never printed."""
+def prepare(request: Request, plan_path: Path, *, whole: bool) -> Prepared:
+    """The report of the plan at ``plan_path``; ``whole`` renders it as one text
+    (Markdown), else in the parts the Word writer lays out. Errors are raised."""
     from cchc_cli.load.plan import load_plan_or_raise
-    from cchc_cli.output.safewrite import write_new
-    from cchc_cli.report.build import render_report
+    from cchc_cli.report.build import render_texts
     from cchc_cli.report.render import cached_environment
     from cchc_cli.report.sources import existing_progress, load_records, period_info
 
     plan = load_plan_or_raise(plan_path)
-    period = resolve_period(request, plan)
-    if not existing_progress(request.progress_dir, plan_path, period):
+    period = period_of(request, plan)
+    found = existing_progress(request.progress_dir, plan_path, period)
+    if not found:
         raise NoProgressError(
             f"Chưa có tệp tiến độ nào cho báo cáo {period.name} của {plan_path.stem}.",
             f"Tạo tệp bằng: cchc progress new --quarter {period.year}-Q{period.quarters[0]} "
@@ -96,65 +94,26 @@ def generate(
             "Ghi --date là ngày ký báo cáo, sau khi kỳ số liệu đã bắt đầu.",
         )
     records = load_records(plan, plan_path, request.progress_dir, period)
-    report = build_context(
-        plan,
-        info,
-        records,
-        dated,
-        draft=request.draft,
-        plan_path=plan_path.as_posix(),
+    context = build_context(
+        plan, info, records, dated, draft=request.draft, plan_path=plan_path.as_posix()
     )
     folder = templates_dir(request, plan, plan_path)
     env = cached_environment(folder.resolve() if folder else None)
-    data = render_report(report, request.fmt, env)
-    target = output or default_report_path(plan_path, period, request.reports_dir, request.fmt)
-    if output is None and output_dir is not None:
-        target = output_dir / target.name
-    inputs = [plan_path, *existing_progress(request.progress_dir, plan_path, period)]
-    write_new(target, data, force=request.force, inputs=inputs)
-    # Late as of the date the report bears (--date), else as of today.
-    late = (info.send_before - dated).days
-    return Written(target, period, report.gaps, info.send_before, late)
+    return Prepared(
+        plan_path,
+        period,
+        render_texts(context, env, whole),
+        (plan_path, *found),
+        info.send_before,
+        (info.send_before - dated).days,
+    )
 
 
 @dataclass
-class Outcome:
-    """A folder run: what was written, skipped (no progress) and failed."""
+class FolderOutcome:
+    """A run over a folder of units: what was written, skipped (owing no report) and
+    failed, each with the unit's plan file."""
 
-    written: list[tuple[Path, Written]] = field(default_factory=list)
+    written: list[tuple[Path, Path]] = field(default_factory=list)  # (plan, report)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     failed: list[tuple[Path, CchcError]] = field(default_factory=list)
-
-
-def generate_folder(
-    request: Request,
-    plans: list[Path],
-    on_step: Callable[[Path], None] = lambda _: None,
-) -> Outcome:
-    """One report per plan with progress for the period; the others are listed, not fatal."""
-    output = request.output
-    if output is not None and not output.is_dir() and output.suffix.lower() in (".docx", ".md"):
-        raise UsageError(
-            "Với một thư mục kế hoạch, -o phải là một thư mục.",
-            "Ví dụ: -o reports/2024/ hoặc bỏ -o để dùng thư mục reports/.",
-        )
-    from cchc_cli.cli.period_options import parse_period_spec
-
-    # A wrong period (say, --quarter 2) is said once, before any unit, in this year's terms.
-    parse_period_spec(request.quarter, request.half, request.annual, request.today, None)
-    outcome = Outcome()
-    for plan_path in plans:
-        on_step(plan_path)
-        try:
-            written = generate(request, plan_path, output_dir=output)
-            outcome.written.append((plan_path, written))
-        except NoProgressError:
-            outcome.skipped.append((plan_path, "chưa có tệp tiến độ cho kỳ báo cáo"))
-        except (PeriodOutsidePlanError, NotInPlanError) as exc:
-            # Units of other years, or without this report in their rule, owe no report.
-            outcome.skipped.append((plan_path, exc.message))
-        except UsageError:
-            raise  # the request itself is wrong (say, --quarter 2): once, not per unit
-        except CchcError as exc:
-            outcome.failed.append((plan_path, exc))
-    return outcome

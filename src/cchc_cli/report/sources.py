@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cchc_cli.errors import InvalidInputError
 from cchc_cli.load.progress import load_progress, period_progress_paths
 from cchc_cli.load.shape import Loaded
 from cchc_cli.model.areas import AREAS
 from cchc_cli.model.plan import Plan
 from cchc_cli.model.progress import Progress
 from cchc_cli.periods import Period
-from cchc_cli.problems import InvalidInputError, Problem
+from cchc_cli.problems import Problem
 from cchc_cli.report.records import (
     IndicatorRecord,
     Narrative,

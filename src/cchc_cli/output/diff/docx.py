@@ -22,13 +22,12 @@ from cchc_cli.output.diff.present import (
     numbered_areas,
     years_note,
 )
-
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+from cchc_cli.vietnamese import roman
 
 
 def _runs(item: ItemChange) -> list[Any]:
     """The item's text as runs: removed words struck through, added words underlined."""
-    from cchc_cli.output.docx.layout import Run
+    from cchc_cli.report.markup import Run
 
     if not item.reworded:
         return [Run(item.new_text or item.old_text or "")]
@@ -129,7 +128,8 @@ def _general(doc: Any, diff: PlanDiff) -> None:
 
 
 def _pair(doc: Any, diff: PlanDiff) -> None:
-    from cchc_cli.output.docx.layout import add_body_paragraph, add_heading, add_text
+    from cchc_cli.output.docx.layout import add_body_paragraph, add_heading
+    from cchc_cli.output.docx.ooxml import add_text
 
     add_text(doc, "Phụ lục", bold=True, align="center", after_pt=0)
     add_text(doc, _title(diff), bold=True, align="center", after_pt=0)
@@ -164,7 +164,7 @@ def _pair(doc: Any, diff: PlanDiff) -> None:
 
 
 def _roman(number: int) -> str:
-    return ROMAN[number - 1] if number <= len(ROMAN) else str(number)
+    return roman(number)
 
 
 def _title(diff: PlanDiff) -> str:
@@ -179,10 +179,9 @@ def render_docx(report: DiffReport) -> bytes:
         add_body_paragraph,
         add_heading,
         new_document,
-        save_bytes,
-        set_page,
         start_appendix_section,
     )
+    from cchc_cli.output.docx.ooxml import save_bytes, set_page
 
     doc = new_document()
     set_page(doc.sections[0], landscape=True)

@@ -110,7 +110,7 @@ def _pair(diff: PlanDiff) -> list[RenderableType]:
     return out
 
 
-def render_text(report: DiffReport) -> list[RenderableType]:
+def renderables(report: DiffReport) -> list[RenderableType]:
     """What `cchc diff` prints: each comparison, then the plans left unpaired."""
     out: list[RenderableType] = []
     for index, pair in enumerate(report.pairs):
@@ -126,16 +126,15 @@ def render_text(report: DiffReport) -> list[RenderableType]:
     return out
 
 
+def render_text(report: DiffReport) -> RenderableType:
+    """The diff for a terminal, in colour; output.plain() makes it a file's text."""
+    from rich.console import Group
+
+    return Group(*renderables(report))
+
+
 def plain_text(report: DiffReport, width: int = 100) -> str:
     """The text output without colours, for a file."""
-    from io import StringIO
+    from cchc_cli.output import plain
 
-    from rich.console import Console
-
-    buffer = StringIO()
-    console = Console(
-        file=buffer, width=width, color_system=None, highlight=False, soft_wrap=True, emoji=False
-    )
-    for renderable in render_text(report):
-        console.print(renderable)
-    return buffer.getvalue()
+    return plain(render_text(report), width)

@@ -32,60 +32,17 @@ from docx.shared import Cm, Pt
 from docx.table import _Cell
 
 from cchc_cli.output.docx.ooxml import (
-    BODY_PT,
-    FONT,
-    MARGINS_MM,
-    PAGE_HEIGHT_MM,
-    PAGE_WIDTH_MM,
     Doc,
-    Run,
     add_runs,
     add_text,
     base_document,
     format_paragraph,
     make_element,
-    repack,
-    save_bytes,
-    set_fonts,
     set_page,
     style_run,
     text_width_cm,
 )
-
-__all__ = [
-    "BODY_PT",
-    "FIRST_LINE_INDENT_CM",
-    "FONT",
-    "MARGINS_MM",
-    "MOTTO",
-    "NATIONAL_TITLE",
-    "PAGE_HEIGHT_MM",
-    "PAGE_WIDTH_MM",
-    "Column",
-    "Header",
-    "Run",
-    "Signature",
-    "add_body_paragraph",
-    "add_closing",
-    "add_header",
-    "add_heading",
-    "add_page_numbers",
-    "add_rule",
-    "add_runs",
-    "add_table",
-    "add_text",
-    "add_title",
-    "format_paragraph",
-    "layout_table",
-    "new_document",
-    "repack",
-    "save_bytes",
-    "set_fonts",
-    "set_page",
-    "start_appendix_section",
-    "style_run",
-    "text_width_cm",
-]
+from cchc_cli.report.markup import Run
 
 FIRST_LINE_INDENT_CM = 1.27
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

@@ -11,7 +11,6 @@ import io
 import re
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +19,8 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
+
+from cchc_cli.report.markup import Run
 
 FONT = "Times New Roman"
 LANGUAGE = "vi-VN"  # proofing language of all text
@@ -30,16 +31,6 @@ BODY_PT = 14
 Doc = Any  # python-docx ships no type information
 _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 _THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme")
-
-
-@dataclass
-class Run:
-    """A piece of inline text with its emphasis; ``"\\n"`` inside becomes a line break."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def set_fonts(rpr_parent: Any) -> None:

@@ -7,14 +7,27 @@ from datetime import datetime
 from typing import Any
 
 from cchc_cli.output.docx import layout as od
-from cchc_cli.report.context import ReportContext
-from cchc_cli.report.markup import Block, Directive, Heading, Paragraph, Table, inline, parse, plain
+from cchc_cli.output.docx import ooxml as ox
+from cchc_cli.report.build import RenderedReport
+from cchc_cli.report.markup import (
+    Block,
+    Directive,
+    Heading,
+    Paragraph,
+    Run,
+    Table,
+    inline,
+    parse,
+    plain,
+)
 from cchc_cli.report.rows import PLACEHOLDER
 from cchc_cli.vietnamese import date_words
 
 
-def write_docx(report: ReportContext, subject: str, body: str, appendices: str) -> bytes:
+def write_docx(rendered: RenderedReport) -> bytes:
     """The .docx bytes of a report whose body and appendices are rendered markup."""
+    report, subject = rendered.context, rendered.subject
+    body, appendices = rendered.body, rendered.appendices
     doc = od.new_document()
     od.add_header(
         doc,
@@ -43,7 +56,7 @@ def write_docx(report: ReportContext, subject: str, body: str, appendices: str) 
     )
     _write_blocks(doc, parse(appendices))
     day = report.report_date
-    return od.save_bytes(doc, when=datetime(day.year, day.month, day.day), author=report.unit_name)
+    return ox.save_bytes(doc, when=datetime(day.year, day.month, day.day), author=report.unit_name)
 
 
 def _write_blocks(doc: Any, blocks: Sequence[Block]) -> None:
@@ -57,7 +70,7 @@ def _write_blocks(doc: Any, blocks: Sequence[Block]) -> None:
             elif block.name == "center":
                 centre_next = True
             elif block.name == "pagebreak":
-                od.add_text(doc, "", after_pt=0).runs[0].add_break(_page_break())
+                ox.add_text(doc, "", after_pt=0).runs[0].add_break(_page_break())
             continue
         centred = centre_next or in_front_matter
         centre_next = False
@@ -65,7 +78,7 @@ def _write_blocks(doc: Any, blocks: Sequence[Block]) -> None:
             _heading(doc, block, centred)
         elif isinstance(block, Paragraph):
             if centred:
-                od.add_text(doc, block.runs, align="center", after_pt=6)
+                ox.add_text(doc, block.runs, align="center", after_pt=6)
             else:
                 # A lead-in ("… Cụ thể:") never ends a page apart from its points.
                 lead_in = plain(block.runs).rstrip().endswith(":")
@@ -82,15 +95,15 @@ def _page_break() -> Any:
 
 
 def _heading(doc: Any, block: Heading, centred: bool) -> None:
-    runs = [od.Run(r.text, True, r.italic or block.level == 3) for r in block.runs]
+    runs = [Run(r.text, True, r.italic or block.level == 3) for r in block.runs]
     if centred:
-        od.add_text(doc, runs, align="center", after_pt=0 if block.level == 1 else 6)
+        ox.add_text(doc, runs, align="center", after_pt=0 if block.level == 1 else 6)
     else:
         od.add_heading(doc, runs)
 
 
 def _table(doc: Any, block: Table) -> None:
-    width = od.text_width_cm(doc.sections[-1])
+    width = ox.text_width_cm(doc.sections[-1])
     titles = [plain(c) for c in block.header]
     cells = [
         [plain(row[i]) if i < len(row) else "" for row in block.rows] for i in range(len(titles))

@@ -1,0 +1,134 @@
+"""Where cchc finds its files: the default folders, plan files in folders, reading bytes.
+
+Layout: plans in ``plans/``, each quarter's progress in ``progress/<plan file
+stem>/<YYYY>-Q<n>.yaml``, reports written to ``reports/<YYYY>/``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cchc_cli.errors import UsageError
+from cchc_cli.load.yaml import MAX_BYTES, too_large
+from cchc_cli.model.progress import is_progress_document
+from cchc_cli.problems import Mark, ProblemList
+
+DEFAULT_PLANS_DIR = Path("plans")
+DEFAULT_PROGRESS_DIR = Path("progress")
+DEFAULT_REPORTS_DIR = Path("reports")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def read_bytes(path: Path, problems: ProblemList) -> bytes | None:
+    """The file's bytes, or a problem saying why it cannot be read.
+
+    Only regular files are opened (a pipe or a device would block or never end), and no
+    more than MAX_BYTES + 1 bytes are read, so a huge file costs no memory or time.
+    """
+    try:
+        if path.exists() and not path.is_dir() and not path.is_file():
+            problems.add(
+                Mark(0, 0),
+                "E002",
+                "Đây không phải tệp thường (có thể là ống dẫn hoặc thiết bị).",
+                "Chỉ ra một tệp .yaml trên đĩa.",
+            )
+            return None
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            too_large(size, problems)
+            return None
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            too_large(len(data), problems)
+            return None
+        return data
+    except FileNotFoundError:
+        problems.add(Mark(0, 0), "E001", "Không tìm thấy tệp.", "Kiểm tra lại đường dẫn.")
+    except IsADirectoryError:
+        problems.add(Mark(0, 0), "E001", "Đây là thư mục, không phải tệp.", "Chỉ ra một tệp .yaml.")
+    except PermissionError:
+        problems.add(Mark(0, 0), "E002", "Không có quyền đọc tệp.", "Kiểm tra quyền truy cập tệp.")
+    except OSError as exc:
+        problems.add(
+            Mark(0, 0),
+            "E002",
+            f"Không đọc được tệp (chi tiết của hệ thống: {exc.strerror or exc}).",
+            "Kiểm tra tệp có còn trên đĩa, không bị chương trình khác khóa.",
+        )
+    return None
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files under ``folder``, sorted, skipping hidden folders."""
+    found = [
+        p
+        for p in folder.rglob("*")
+        if p.suffix.lower() in YAML_SUFFIXES
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    ]
+    return sorted(found)
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given and the YAML files of folders, each once; a missing path is a usage
+    error, and so is finding no file at all (a mistyped folder must not pass in CI)."""
+    result: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            result.extend(yaml_files(path))
+        elif path.exists():
+            result.append(path)
+        else:
+            raise UsageError(
+                f"Không tìm thấy '{path}'.", "Kiểm tra đường dẫn tệp hoặc thư mục kế hoạch."
+            )
+    if not result:
+        shown = ", ".join(f"'{p}'" for p in paths)
+        raise UsageError(
+            f"Không có tệp .yaml hoặc .yml nào trong {shown}.",
+            "Kiểm tra đường dẫn; cchc đọc các tệp .yaml và .yml, kể cả trong thư mục con.",
+        )
+    seen: set[Path] = set()
+    unique = []
+    for path in result:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
+
+
+def default_plan(folder: Path = DEFAULT_PLANS_DIR) -> Path:
+    """The single plan in ``folder``; a usage error when there are none or several."""
+    if not folder.is_dir():
+        raise UsageError(
+            f"Không có thư mục '{folder}' và không chỉ ra tệp kế hoạch.",
+            "Chỉ ra tệp kế hoạch, ví dụ: plans/phu-lien-2024.yaml.",
+        )
+    found = yaml_files(folder)
+    if len(found) != 1:
+        listing = ", ".join(p.as_posix() for p in found) or "không có tệp nào"
+        raise UsageError(
+            f"Thư mục '{folder}' có {len(found)} kế hoạch ({listing}).",
+            "Chỉ ra một tệp kế hoạch cụ thể.",
+        )
+    return found[0]
+
+
+def is_progress_file(path: Path) -> bool:
+    """Whether a YAML file in a folder of plans is a progress record.
+
+    Told by its top-level keys (model.progress.is_progress_document), read from the head
+    of the file only, so that a folder of large plans is not parsed twice.
+    """
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(4000).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return False
+    keys = dict.fromkeys(re.findall(r"(?m)^([a-z_]+)\s*:", head), True)
+    return is_progress_document(keys)
