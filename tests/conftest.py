@@ -15,6 +15,13 @@ settings.register_profile("cchc", deadline=None, print_blob=True)
 settings.load_profile("cchc")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # A document converted by LibreOffice takes seconds: such tests are slow ones too.
+    for item in items:
+        if item.get_closest_marker("libreoffice") is not None:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def soffice() -> str:
     """LibreOffice's command, for tests that check a real office suite accepts a document.

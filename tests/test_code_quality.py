@@ -18,6 +18,7 @@ CHECKS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CHECKS)
 def test_code_passes(name: str) -> None:
     done = subprocess.run(

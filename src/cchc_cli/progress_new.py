@@ -147,7 +147,7 @@ def _narrative_scope(quarter: Quarter) -> str:
     if quarter.number not in (2, 4):
         return ""
     report = Period(REPORT_OF_QUARTER[quarter.number], quarter.year)
-    return f"  # viết cho {report.name}: báo cáo {report.label} lấy phần này"
+    return f"  # viết cho cả {report.name}: báo cáo {report.name} lấy phần này"
 
 
 @dataclass(frozen=True)

@@ -181,6 +181,7 @@ COMMAND_LINES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", COMMAND_LINES, ids=" ".join)
 def test_a_closed_standard_output_is_no_error(args: list[str], tmp_path: Path) -> None:
     # `cchc schema >&-`: Python sees no stdout at all. What would go there goes nowhere.

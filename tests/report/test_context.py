@@ -13,14 +13,14 @@ from cchc_cli import vietnamese as numbers
 from cchc_cli.errors import InvalidInputError
 from cchc_cli.load.plan import load_plan_or_raise
 from cchc_cli.model.plan import Plan, ReportKind
+from cchc_cli.model.progress import TaskStatus
 from cchc_cli.periods import Period
 from cchc_cli.report.context import ReportContext, build_context
 from cchc_cli.report.records import (
     IndicatorRecord,
-    Narrative,
+    NarrativeRecord,
     QuarterRecord,
     TaskRecord,
-    TaskStatus,
     Where,
 )
 from cchc_cli.report.rows import PLACEHOLDER
@@ -28,7 +28,7 @@ from cchc_cli.report.sources import period_info
 from tests.report_tree import PLAN_NAME, REPORT_FIXTURES
 
 PLAN_PATH = REPORT_FIXTURES / "plans" / f"{PLAN_NAME}.yaml"
-FULL_NARRATIVE = Narrative(
+FULL_NARRATIVE = NarrativeRecord(
     direction=("Ban hành kế hoạch.",),
     areas={
         a: (f"Kết quả {a}.",)
@@ -282,7 +282,7 @@ def test_draft_shows_placeholders_instead(plan: Plan) -> None:
         record,
         tasks={},
         indicators={},
-        narrative=Narrative(),
+        narrative=NarrativeRecord(),
     )
     context = build(plan, ReportKind.Q1, [gappy], draft=True)
     assert context.draft

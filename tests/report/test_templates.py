@@ -149,6 +149,7 @@ def test_values_are_escaped_for_the_markup(tmp_path: Path) -> None:
     assert out == "\\# a \\| \\*b\\*\\\nc|\\# a \\| \\*b\\*<br>c|19.630,5"
 
 
+@pytest.mark.slow
 def test_templates_work_from_a_built_package(tmp_path: Path) -> None:
     # A real `pip install .` (isolated build with the setuptools that pyproject.toml asks
     # for) into a folder outside the checkout, then a report rendered from there.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from typing import Any
 
 import typer
@@ -22,11 +21,24 @@ def _click_exceptions() -> Any:
         return importlib.import_module("click.exceptions")
 
 
-def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
+def _say(text: str) -> None:
+    sys.stderr.write(text)
+    sys.stderr.flush()
+
+
+def _invoke(command: Any, args: list[str]) -> Any:
+    # The command runs here rather than through typer's main(), which turns Ctrl-C into
+    # a silent exit 130 and a closed pipe into exit 1: both are this handler's to say.
+    with command.make_context("cchc", list(args)) as ctx:
+        return command.invoke(ctx)
+
+
+def run(command: Any, args: list[str] | None = None) -> int:
     """Run the app and map every user-facing error to its exit code; no tracebacks."""
     clicks = _click_exceptions()
+    args = sys.argv[1:] if args is None else args
     try:
-        result = entry(args=args, prog_name="cchc", standalone_mode=False)
+        result = _invoke(command, args)
     except CchcError as exc:
         from cchc_cli.cli.console import print_error, print_problems
 
@@ -37,7 +49,7 @@ def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
     except typer.Exit as exc:
         return int(exc.exit_code)
     except typer.Abort:
-        sys.stderr.write("\nĐã dừng.\n")
+        _say("\nĐã dừng.\n")
         return 130
     except clicks.UsageError as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":  # bare `cchc`: the help is the answer
@@ -46,7 +58,7 @@ def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
         from cchc_cli.cli.console import print_error
         from cchc_cli.cli.usage_errors import translate
 
-        error = translate(exc, sys.argv[1:] if args is None else args)
+        error = translate(exc, args)
         print_error(error)
         return error.exit_code
     except clicks.ClickException as exc:
@@ -60,7 +72,7 @@ def run(entry: Callable[..., Any], args: list[str] | None = None) -> int:
         quiet_stdout()
         return 141
     except KeyboardInterrupt:
-        sys.stderr.write("\nĐã dừng theo yêu cầu (Ctrl-C).\n")
+        _say("\nĐã dừng theo yêu cầu (Ctrl-C).\n")
         return 130
     except Exception as exc:  # the last line of defence: never a bare traceback
         from cchc_cli.cli.console import print_internal_error

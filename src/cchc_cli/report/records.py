@@ -6,19 +6,11 @@ report context can be built and tested from values alone.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from datetime import date
 
 from cchc_cli.model.plan import ReportKind
-
-
-class TaskStatus(enum.StrEnum):
-    """A task's reported status ("tình trạng"); overdue is computed, never typed."""
-
-    DONE = "hoàn thành"
-    IN_PROGRESS = "đang thực hiện"
-    NOT_STARTED = "chưa thực hiện"
+from cchc_cli.model.progress import TaskStatus
 
 
 @dataclass(frozen=True)
@@ -51,7 +43,7 @@ class IndicatorRecord:
 
 
 @dataclass(frozen=True)
-class Narrative:
+class NarrativeRecord:
     """The written parts of a progress file ("phần đánh giá")."""
 
     direction: tuple[str, ...] = ()
@@ -71,7 +63,7 @@ class QuarterRecord:
     where: Where
     tasks: dict[str, TaskRecord] = field(default_factory=dict)
     indicators: dict[str, IndicatorRecord] = field(default_factory=dict)
-    narrative: Narrative = field(default_factory=Narrative)
+    narrative: NarrativeRecord = field(default_factory=NarrativeRecord)
     sample: bool = False
     signer_name: str | None = None
     # Where each narrative part is (or would go): "strengths", "areas.tthc", …

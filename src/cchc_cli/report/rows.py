@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from cchc_cli import vietnamese as numbers
 from cchc_cli.model.plan import Indicator, Plan, Task
+from cchc_cli.model.progress import TaskStatus
 from cchc_cli.report.indicators import Figure, has_figures, uses_last_only
-from cchc_cli.report.records import PeriodInfo, QuarterRecord, TaskStatus, Where
+from cchc_cli.report.records import PeriodInfo, QuarterRecord, Where
 
 AddMissing = Callable[[Where | None, str, str, str], str]
 NOT_APPLICABLE = "—"
@@ -32,6 +33,7 @@ class TaskRow:
     overdue: bool
     result: str
     evidence: tuple[str, ...]
+    state: TaskStatus | None = None  # None: no status recorded yet
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,10 @@ def summarise(rows: tuple[TaskRow, ...]) -> TaskSummary:
     return TaskSummary(
         total=len(rows),
         done=sum(r.done for r in rows),
-        in_progress=sum(r.status.endswith(TaskStatus.IN_PROGRESS) for r in rows),
-        not_started=sum(r.status.endswith(TaskStatus.NOT_STARTED) for r in rows),
+        in_progress=sum(r.state is TaskStatus.IN_PROGRESS for r in rows),
+        not_started=sum(r.state is TaskStatus.NOT_STARTED for r in rows),
         overdue=sum(r.overdue for r in rows),
-        unknown=sum(r.status == PLACEHOLDER for r in rows),
+        unknown=sum(r.state is None for r in rows),
     )
 
 
@@ -141,6 +143,7 @@ def task_row(
         overdue,
         result or str(record.status),
         evidence,
+        record.status,
     )
 
 

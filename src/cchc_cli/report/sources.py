@@ -9,16 +9,15 @@ from cchc_cli.load.progress import load_progress, period_progress_paths
 from cchc_cli.load.shape import Loaded
 from cchc_cli.model.areas import AREAS
 from cchc_cli.model.plan import Plan
-from cchc_cli.model.progress import Progress
+from cchc_cli.model.progress import Progress, TaskStatus
 from cchc_cli.periods import Period
 from cchc_cli.problems import Problem
 from cchc_cli.report.records import (
     IndicatorRecord,
-    Narrative,
+    NarrativeRecord,
     PeriodInfo,
     QuarterRecord,
     TaskRecord,
-    TaskStatus,
     Where,
 )
 
@@ -102,7 +101,7 @@ def to_record(loaded: Loaded[Progress], quarter: int) -> QuarterRecord:
         for n, i in enumerate(progress.indicators)
     }
     text = progress.narrative
-    narrative = Narrative(
+    narrative = NarrativeRecord(
         direction=tuple(text.direction),
         areas={k: tuple(v) for k, v in text.areas.items()},
         strengths=tuple(text.strengths),
