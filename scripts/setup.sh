@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Creates .venv with cchc installed (editable), every package at its version in
-# constraints.txt. `bash scripts/setup.sh test` adds the
-# test tools and Debian's LibreOffice Writer, Liberation fonts and poppler, which the
-# document tests need. Works on a fresh Debian with Python 3.11: installs python3-venv
+# constraints.txt. `bash scripts/setup.sh test` adds the test tools and Debian's
+# LibreOffice Writer and Calc, Liberation fonts and poppler, which the document and
+# workbook tests need. Works on a fresh Debian with Python 3.11: installs python3-venv
 # if needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,7 +37,8 @@ fi
 "${pip[@]}" --no-build-isolation -e '.[test,bench]'
 
 need=()
-command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 dpkg -s fonts-liberation2 >/dev/null 2>&1 || need+=(fonts-liberation2)
 if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then

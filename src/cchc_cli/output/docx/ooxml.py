@@ -9,7 +9,6 @@ import copy
 import functools
 import io
 import re
-import zipfile
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -20,6 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from cchc_cli.output.package import repack
 from cchc_cli.report.markup import Run
 
 FONT = "Times New Roman"
@@ -271,7 +271,6 @@ def add_text(
     return format_paragraph(paragraph, **layout)
 
 
-_FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def save_bytes(doc: Doc, *, when: datetime, author: str = "") -> bytes:
@@ -290,17 +289,3 @@ def save_bytes(doc: Doc, *, when: datetime, author: str = "") -> bytes:
     return repack(raw.getvalue())
 
 
-def repack(data: bytes) -> bytes:
-    """Re-write a zip with fixed timestamps and permissions, keeping its entry order."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=_FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 0
-            target.writestr(info, source.read(item.filename), compresslevel=6)
-    return out.getvalue()
