@@ -271,8 +271,6 @@ def add_text(
     return format_paragraph(paragraph, **layout)
 
 
-
-
 def save_bytes(doc: Doc, *, when: datetime, author: str = "") -> bytes:
     """The document as .docx bytes, identical for identical content.
 
@@ -287,5 +285,3 @@ def save_bytes(doc: Doc, *, when: datetime, author: str = "") -> bytes:
     raw = io.BytesIO()
     doc.save(raw)
     return repack(raw.getvalue())
-
-
