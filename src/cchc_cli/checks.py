@@ -15,6 +15,7 @@ from cchc_cli.model.plan import Measure, Plan, ReportKind, ScheduledReport
 from cchc_cli.model.types import DueKind
 from cchc_cli.periods import LAST_MONTH, dates_for, window
 from cchc_cli.problems import CchcError, Problem, Severity, did_you_mean
+from cchc_cli.tthc.plan_check import tthc_columns_known
 
 PlanCheck = Callable[[Plan, Located], Iterable[Problem]]
 C = TypeVar("C", bound=Callable[..., Iterable[Problem]])
@@ -272,4 +273,5 @@ CHECKS: tuple[RegisteredCheck[PlanCheck], ...] = (
     RegisteredCheck("E309", "rates-have-counts", rates_have_counts),
     RegisteredCheck("W312", "areas-have-tasks", areas_have_tasks),
     RegisteredCheck("E314", "reporting-rule", reporting_rule),
+    RegisteredCheck("E540", "tthc-columns-known", tthc_columns_known),
 )
