@@ -4,7 +4,8 @@ its one-line Vietnamese title.
 E501–E509 and W527 come from reading the file (``cchc_cli.load.spreadsheet``), E510–E522
 and W528–W531 from finding and reading the table (``table``, ``layout``, ``numbers``,
 ``equations``), E523–W526 from checking it against the plan (``importer``), E540 from
-the plan's mapping (``feeds``, ``plan_check``). A problem's line and column are the
+the plan's mapping (``feeds``, ``plan_check``), E541–E542 from writing the figures into
+the quarter's progress file (``merge``). A problem's line and column are the
 cell's row and column number in an .xlsx file (its message names sheet and cell), the
 line and field in a CSV file, and the line and column in a progress file.
 """
@@ -44,6 +45,8 @@ CODES: dict[str, str] = {
     "W530": "Phương trình không kiểm tra được vì thiếu cột",
     "W531": "Dòng không ghi tên lĩnh vực, hoặc không có số liệu",
     "E540": "Số liệu của kế hoạch lấy từ một cột không có trong Biểu 06 hay bảng cột của kế hoạch",
+    "E541": "Số liệu đã nhập trong tệp tiến độ khác số liệu của tệp thống kê",
+    "E542": "Tệp tiến độ không sửa tự động được ở chỗ này",
 }
 
 
