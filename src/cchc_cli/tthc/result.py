@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from cchc_cli.load.spreadsheet import CellAt, column_letter
 from cchc_cli.tthc.columns import BY_ID
@@ -77,9 +78,17 @@ class TthcTable:
         """Whether the export had a totals row (else cchc added the rows up)."""
         return self.totals.row != 0
 
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for n, column in enumerate(self.columns):
+            if column.key:
+                found.setdefault(column.key, n)
+        return found
+
     def position(self, key: str) -> int | None:
         """Where the column ``key`` is among ``columns``."""
-        return next((n for n, c in enumerate(self.columns) if c.key == key), None)
+        return self._positions.get(key)
 
     def value(self, row: FieldRow, key: str) -> int | None:
         position = self.position(key)

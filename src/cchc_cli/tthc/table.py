@@ -165,6 +165,8 @@ class _Body:
         value = row.get(column.index)
         if value is not None and not column.key:
             self.used_extras.add(column.index)
+        if type(value) is int and value >= 0:  # most cells: no need to look further
+            return value
         parsed = parse_count(value)
         if not isinstance(parsed, Refusal):
             return parsed or 0
