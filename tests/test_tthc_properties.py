@@ -120,3 +120,45 @@ def test_any_text_reads_as_a_count_or_a_refusal(text: str) -> None:
     assert result is None or isinstance(result, (int, Refusal))
     if isinstance(result, int):
         assert result >= 0
+
+
+CELLS = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "STT",
+            "Lĩnh vực",
+            "Số hồ sơ nhận giải quyết",
+            "Tổng số",
+            "Trực tuyến",
+            "Quá hạn",
+            "Tổng cộng",
+            "Hộ tịch",
+            "1.286",
+            "12,5",
+            "-3",
+            "(1)",
+            "Từ ngày 15/12/2023 đến ngày 14/03/2024",
+        ]
+    ),
+    st.integers(min_value=-5, max_value=2000).map(str),
+    st.text(max_size=6),
+)
+
+
+@given(st.lists(st.lists(CELLS, max_size=8), max_size=14))
+def test_any_csv_ends_in_a_result_never_an_exception(rows: list[list[str]]) -> None:
+    import csv
+    import io
+    from pathlib import Path
+
+    from cchc_cli.loading import load_model
+    from cchc_cli.model.plan import Plan
+    from cchc_cli.tthc.importer import import_tthc
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    plan = load_model(Path(__file__).parent.parent / "plans" / "phu-lien-2024.yaml", Plan).model
+    assert plan is not None
+    result = import_tthc(buffer.getvalue().encode("utf-8"), "x.csv", plan)
+    assert result.ok or result.problems
