@@ -12,7 +12,7 @@ from cchc_cli.model.plan import Plan
 from cchc_cli.problems import Mark, ProblemList
 from cchc_cli.tthc.columns import BY_ID
 from cchc_cli.tthc.result import TthcTable
-from cchc_cli.tthc.spec import ExportSpec, Feed
+from cchc_cli.tthc.spec import ExportSpec, Feed, known_columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,11 +42,6 @@ class Figures:
         """The indicators that get figures, in the plan's order."""
         wanted = {c.indicator for c in self.counts}
         return tuple(i for i in self.indicator_order if i in wanted)
-
-
-def known_columns(spec: ExportSpec) -> frozenset[str]:
-    """The column ids a count may name: Biểu 06's and those of the plan's map."""
-    return frozenset(BY_ID) | {c.id for c in spec.columns}
 
 
 def figures_for(plan: Plan, spec: ExportSpec, table: TthcTable, problems: ProblemList) -> Figures:

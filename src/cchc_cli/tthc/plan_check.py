@@ -9,8 +9,7 @@ from cchc_cli.loading import Located
 from cchc_cli.model.plan import Plan
 from cchc_cli.problems import Problem, did_you_mean
 from cchc_cli.tthc.columns import STANDARD_IDS
-from cchc_cli.tthc.feeds import known_columns
-from cchc_cli.tthc.spec import ExportSpec
+from cchc_cli.tthc.spec import ExportSpec, known_columns
 
 
 def tthc_columns_known(plan: Plan, at: Located) -> Iterator[Problem]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cchc_cli.model.plan import Plan
-from cchc_cli.tthc.columns import normalise_header
+from cchc_cli.tthc.columns import BY_ID, normalise_header
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,3 +64,8 @@ def header_path(text: str) -> tuple[str, ...]:
     """'Nhóm / Cột' as normalised parts; a part left empty is dropped."""
     parts = (normalise_header(part) for part in text.split("/"))
     return tuple(part for part in parts if part)
+
+
+def known_columns(spec: ExportSpec) -> frozenset[str]:
+    """The column ids a count may name: Biểu 06's and those of the plan's map."""
+    return frozenset(BY_ID) | {c.id for c in spec.columns}
