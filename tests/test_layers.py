@@ -14,6 +14,9 @@ PACKAGE = ROOT / "src" / "cchc_cli"
 # What the core may never import, at module level or inside a function.
 NOT_IN_CORE = ("typer", "click", "rich", "docx", "openpyxl", "cchc_cli.cli", "cchc_cli.output")
 EDGES = ("cli", "output", "templates")
+# The input edge: the one module that reads the .xlsx format (with openpyxl), as
+# load/yaml.py reads YAML with PyYAML; everything after it sees plain values.
+READERS = {"load/spreadsheet.py": ("openpyxl",)}
 ENTRY = ("launch.py", "__main__.py")
 
 
@@ -45,12 +48,18 @@ def _name(path: Path) -> str:
 
 @pytest.mark.parametrize("path", _core(), ids=_name)
 def test_the_core_imports_no_command_line_no_terminal_and_no_writer(path: Path) -> None:
+    allowed = READERS.get(path.relative_to(PACKAGE).as_posix(), ())
     bad = [
         f"{_name(path)}:{line} imports {module}"
         for line, module in _imports(path)
-        if any(module == banned or module.startswith(banned + ".") for banned in NOT_IN_CORE)
+        if any(_within(module, banned) for banned in NOT_IN_CORE)
+        and not any(_within(module, reader) for reader in allowed)
     ]
     assert bad == []
+
+
+def _within(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
 
 
 @pytest.mark.parametrize("path", _modules(PACKAGE / "output"), ids=_name)

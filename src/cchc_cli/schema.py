@@ -47,6 +47,14 @@ _VIETNAMESE_DEFS: dict[str, tuple[str, str]] = {
     "Signer": ("Người ký", "Thẩm quyền ký, chức vụ và họ tên người ký báo cáo."),
     "Target": ("Chỉ tiêu", "Giá trị cần đạt và chiều của nó."),
     "Task": ("Nhiệm vụ", "Một nhiệm vụ của kế hoạch, thuộc một lĩnh vực cải cách."),
+    "TthcColumn": (
+        "Cột của tệp thống kê TTHC",
+        "Một cột của tệp thống kê của đơn vị, gọi theo tiêu đề: mã chuẩn khi tiêu đề khác Biểu 06, hoặc mã mới cho cột riêng của tỉnh.",
+    ),
+    "TthcExport": (
+        "Tệp thống kê TTHC",
+        "Cách đọc tệp Biểu số 06/VPCP/KSTT mà Hệ thống một cửa xuất ra: trang tính và các cột có tiêu đề khác mẫu.",
+    ),
     "IndicatorProgress": (
         "Số liệu chỉ số",
         "Số liệu, giá trị hoặc nội dung của một chỉ số trong quý.",

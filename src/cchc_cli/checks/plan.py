@@ -265,6 +265,42 @@ def _reports(plan: Plan) -> list[ScheduledReport]:
     return list(plan.reporting.reports) if plan.reporting is not None else []
 
 
+def tthc_columns_known(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Mỗi số liệu lấy từ bảng thống kê TTHC (tthc_column) chỉ một cột của Biểu số
+    06/VPCP/KSTT hoặc một cột khai báo trong tthc_export.columns."""
+    from cchc_cli.tthc.columns import STANDARD_IDS
+    from cchc_cli.tthc.spec import ExportSpec, known_columns
+
+    known = sorted(known_columns(ExportSpec.from_plan(plan)))
+    for i, indicator in enumerate(plan.indicators):
+        for c, count in enumerate(indicator.counts):
+            for n, key in enumerate(count.tthc_column):
+                if key in known:
+                    continue
+                where = ("indicators", i, "counts", c, "tthc_column")
+                yield at.problem(
+                    (*where, n) if len(count.tthc_column) > 1 else where,
+                    f"Số liệu '{count.id}' của chỉ số {indicator.id} lấy từ cột '{key}', không "
+                    "phải cột của Biểu 06 hay cột khai báo trong tthc_export.columns.",
+                    did_you_mean(key, known) or "Các cột của Biểu 06: " + ", ".join(STANDARD_IDS),
+                )
+
+
+def tthc_columns_once(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Mỗi cột của bảng thống kê TTHC khai báo một lần trong tthc_export.columns."""
+    from cchc_cli.tthc.spec import ExportSpec
+
+    seen: set[str] = set()
+    for n, column in enumerate(ExportSpec.from_plan(plan).columns):
+        if column.id in seen:
+            yield at.problem(
+                ("tthc_export", "columns", n, "id"),
+                f"Mã cột '{column.id}' được khai báo hai lần trong tthc_export.columns.",
+                "Mỗi cột khai báo một lần.",
+            )
+        seen.add(column.id)
+
+
 CHECKS: tuple[Check[PlanCheck], ...] = (
     Check("E301", "unique-ids", unique_ids),
     Check("E302", "areas-in-programme", areas_in_programme),
@@ -282,6 +318,8 @@ CHECKS: tuple[Check[PlanCheck], ...] = (
     Check("E314", "report-kinds-once", report_kinds_once),
     Check("E315", "cutoff-in-window", cutoff_in_window),
     Check("E316", "window-ends-in-last-month", window_ends_in_last_month),
+    Check("E540", "tthc-columns-known", tthc_columns_known),
+    Check("E543", "tthc-columns-once", tthc_columns_once),
 )
 
 

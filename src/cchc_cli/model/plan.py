@@ -9,9 +9,9 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from cchc_cli.model.areas import Programme
@@ -206,6 +206,25 @@ class Aggregation(enum.StrEnum):
     NONE = "none"
 
 
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+# One column id, or a list of them whose values are added up.
+ColumnIds = Annotated[
+    list[Id],
+    BeforeValidator(_one_or_many),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string"},
+                {"type": "array", "items": {"type": "string"}, "minItems": 1},
+            ]
+        }
+    ),
+]
+
+
 class CountField(Model):
     """A count the progress file supplies for a rate ("số liệu đếm")."""
 
@@ -215,6 +234,15 @@ class CountField(Model):
         "Là một phần của",
         "Mã số liệu lớn hơn chứa số liệu này; tổng các phần không vượt quá số liệu đó.",
         default=None,
+    )
+    tthc_column: ColumnIds = vi(
+        "Cột bảng thống kê TTHC",
+        "Cột của Biểu số 06/VPCP/KSTT (tệp thống kê Hệ thống một cửa xuất ra) cho số liệu "
+        "này khi nhập tệp: tiep-nhan, truc-tuyen, truc-tiep, ky-truoc, da-giai-quyet, "
+        "truoc-han, dung-han, qua-han, dang-giai-quyet, trong-han, dang-qua-han, hoặc mã "
+        "một cột khai báo trong tthc_export.columns; một danh sách thì cộng các cột. Lấy "
+        "số của dòng tổng cộng.",
+        default=[],
     )
 
 
@@ -265,6 +293,36 @@ class Indicator(Model):
     )
     ref: Text | None = vi(
         "Mục trong văn bản", "Vị trí trong văn bản gốc, ví dụ II.5.", default=None
+    )
+
+
+class TthcColumn(Model):
+    """A column of the unit's TTHC statistics export named by its header ("cột")."""
+
+    id: Id = vi(
+        "Mã cột",
+        "Mã chuẩn (tiep-nhan, qua-han, …) khi tệp của đơn vị ghi tiêu đề khác, hoặc mã mới "
+        "cho cột riêng của tỉnh; dùng trong tthc_column của số liệu.",
+    )
+    header: Text = vi(
+        "Tiêu đề cột",
+        "Tiêu đề như trong tệp; cột dưới một nhóm ghi 'Nhóm / Cột', ví dụ 'Số hồ sơ đã "
+        "giải quyết / Quá hạn có thư xin lỗi'. Không phân biệt hoa thường, dấu cách, xuống dòng.",
+    )
+
+
+class TthcExport(Model):
+    """How to read the unit's TTHC statistics export, Biểu số 06/VPCP/KSTT ("tệp thống kê")."""
+
+    sheet: Text | None = vi(
+        "Trang tính",
+        "Tên trang chứa bảng, khi tệp có nhiều trang có bảng hoặc bảng ở trang ẩn.",
+        default=None,
+    )
+    columns: list[TthcColumn] = vi(
+        "Các cột",
+        "Cột mà tiêu đề trong tệp của đơn vị khác Biểu 06, và cột riêng của tỉnh cần dùng.",
+        default=[],
     )
 
 
@@ -328,6 +386,11 @@ class Plan(Model):
     indicators: list[Indicator] = vi("Chỉ số", "Các chỉ tiêu đo được.", default=[])
     reporting: ReportingRule | None = vi(
         "Chế độ báo cáo", "Các kỳ báo cáo và nơi nhận.", default=None
+    )
+    tthc_export: TthcExport | None = vi(
+        "Tệp thống kê TTHC",
+        "Cách đọc tệp Biểu số 06/VPCP/KSTT của Hệ thống một cửa, khi khác mẫu chuẩn.",
+        default=None,
     )
     templates: Text | None = vi(
         "Thư mục mẫu",

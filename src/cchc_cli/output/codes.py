@@ -15,6 +15,8 @@ GROUPS = (
     ("W3", "Nội dung kế hoạch"),
     ("E4", "Tệp tiến độ"),
     ("W4", "Tệp tiến độ"),
+    ("E5", "Nhập số liệu TTHC từ hệ thống một cửa"),
+    ("W5", "Nhập số liệu TTHC từ hệ thống một cửa"),
     ("R1", "Lập báo cáo"),
 )
 
