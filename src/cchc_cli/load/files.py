@@ -119,6 +119,32 @@ def default_plan(folder: Path = DEFAULT_PLANS_DIR) -> Path:
     return found[0]
 
 
+def read_input(path: Path, what: str, limit: int) -> bytes:
+    """The bytes of an input file named on the command line, at most ``limit`` + 1 of
+    them (the reader says what is too large); a path that cannot be read is a usage
+    error (exit 2) naming it."""
+    shown = path.as_posix()
+    try:
+        if not path.exists():
+            raise UsageError(f"Không tìm thấy {what} '{shown}'.", "Kiểm tra đường dẫn tệp.")
+        if path.is_dir():
+            raise UsageError(f"'{shown}' là thư mục, cần {what}.", "Chỉ ra một tệp.")
+        if not path.is_file():
+            raise UsageError(
+                f"'{shown}' không phải tệp thường (có thể là ống dẫn hoặc thiết bị).",
+                "Chỉ ra một tệp trên đĩa.",
+            )
+        with path.open("rb") as stream:
+            return stream.read(limit + 1)
+    except PermissionError:
+        raise UsageError(f"Không có quyền đọc '{shown}'.", "Kiểm tra quyền truy cập tệp.") from None
+    except OSError as exc:
+        raise UsageError(
+            f"Không đọc được '{shown}' (chi tiết của hệ thống: {exc.strerror or exc}).",
+            "Kiểm tra tệp còn trên đĩa và không bị chương trình khác khóa.",
+        ) from None
+
+
 def is_progress_file(path: Path) -> bool:
     """Whether a YAML file in a folder of plans is a progress record.
 

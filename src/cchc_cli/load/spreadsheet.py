@@ -38,6 +38,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import PurePath
 from typing import Any
 
+from cchc_cli import vietnamese
 from cchc_cli.load.yaml import looks_legacy
 from cchc_cli.problems import Mark, ProblemList
 
@@ -191,7 +192,7 @@ def read_spreadsheet(
         problems.add(
             Mark(0, 0),
             "E505",
-            f"Tệp quá lớn ({_vn(len(raw))} byte; tối đa {_vn(limits.max_bytes)}).",
+            f"Tệp quá lớn ({vietnamese.number(len(raw))} byte; tối đa {vietnamese.number(limits.max_bytes)}).",
             "Tệp thống kê của một đơn vị không lớn như vậy; kiểm tra đã chọn đúng tệp chưa.",
         )
         return None
@@ -321,7 +322,7 @@ def _archive_is_safe(archive: zipfile.ZipFile, problems: ProblemList, limits: Li
         )
         return False
     if len(parts) > limits.max_parts:
-        return _bomb(problems, f"tệp nén gồm {_vn(len(parts))} phần")
+        return _bomb(problems, f"tệp nén gồm {vietnamese.number(len(parts))} phần")
     if any(info.flag_bits & 0x1 for info in parts):
         problems.add(
             Mark(0, 0),
@@ -332,14 +333,17 @@ def _archive_is_safe(archive: zipfile.ZipFile, problems: ProblemList, limits: Li
         return False
     total = sum(info.file_size for info in parts)
     if total > limits.max_unpacked:
-        return _bomb(problems, f"giải nén ra {_vn(total)} byte (tối đa {_vn(limits.max_unpacked)})")
+        return _bomb(
+            problems,
+            f"giải nén ra {vietnamese.number(total)} byte (tối đa {vietnamese.number(limits.max_unpacked)})",
+        )
     for info in parts:
         packed = max(info.compress_size, 1)
         if info.file_size > limits.ratio_floor and info.file_size > limits.max_ratio * packed:
             return _bomb(
                 problems,
-                f"phần '{info.filename}' nén {_vn(info.file_size // packed)} lần "
-                f"({_vn(info.file_size)} byte từ {_vn(packed)} byte)",
+                f"phần '{info.filename}' nén {vietnamese.number(info.file_size // packed)} lần "
+                f"({vietnamese.number(info.file_size)} byte từ {vietnamese.number(packed)} byte)",
             )
     if "[Content_Types].xml" not in names:
         _damaged(problems, ValueError("thiếu [Content_Types].xml: không phải sổ làm việc Excel"))
@@ -476,12 +480,12 @@ def _read_sheet(
     try:
         for number, parsed in parser.parse():
             if len(rows) >= limits.max_rows:
-                _too_many(problems, name, number, f"quá {_vn(limits.max_rows)} dòng")
+                _too_many(problems, name, number, f"quá {vietnamese.number(limits.max_rows)} dòng")
                 return None
             values = _row_values(parsed, limits.max_columns)
             cells += len(parsed)
             if cells > limits.max_cells:
-                _too_many(problems, name, number, f"quá {_vn(limits.max_cells)} ô")
+                _too_many(problems, name, number, f"quá {vietnamese.number(limits.max_cells)} ô")
                 return None
             if any(v is not None for v in values):
                 rows.append(Row(number, number, values))
@@ -590,7 +594,7 @@ def _read_csv(raw: bytes, problems: ProblemList, limits: Limits) -> Spreadsheet 
     try:
         for number, record in enumerate(reader, start=1):
             if number > limits.max_rows:
-                _too_many(problems, "CSV", line, f"quá {_vn(limits.max_rows)} dòng")
+                _too_many(problems, "CSV", line, f"quá {vietnamese.number(limits.max_rows)} dòng")
                 return None
             values = _csv_values(record, limits.max_columns)
             if any(v is not None for v in values):
@@ -677,11 +681,6 @@ def _delimiter(text: str) -> str:
 
 def _nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
-
-
-def _vn(number: int) -> str:
-    """19630 → "19.630"."""
-    return f"{number:,}".replace(",", ".")
 
 
 def legacy_text_cells(sheet: Sheet) -> Iterator[tuple[Row, int]]:

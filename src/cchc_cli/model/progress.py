@@ -176,6 +176,35 @@ class Narrative(Model):
     proposals: list[Text] = vi("Kiến nghị, đề xuất", "Kiến nghị, đề xuất với cấp trên.", default=[])
 
 
+class TthcColumn(Model):
+    """A count column of the one-stop system's statistics table."""
+
+    key: Text = vi(
+        "Mã cột", "Mã cột Biểu 06 (tiep-nhan, …), mã khai báo trong kế hoạch, hoặc rỗng."
+    )
+    title: Text = vi("Tiêu đề", "Tiêu đề cột như in trong tệp thống kê.")
+
+
+class TthcField(Model):
+    """One row of the statistics table: a field (lĩnh vực) and its counts."""
+
+    name: Text = vi("Lĩnh vực", "Tên lĩnh vực như in trong tệp thống kê.")
+    counts: list[int] = vi("Số liệu", "Số hồ sơ theo từng cột, cùng thứ tự với columns.")
+
+
+class TthcTableRecord(Model):
+    """The statistics table by field (Biểu số 06/VPCP/KSTT), as `cchc progress import`
+    read it: kept so the report can show it and the workbook can add it up."""
+
+    source: Text = vi("Tệp nguồn", "Tên tệp thống kê đã nhập.")
+    sheet: Text | None = vi("Trang tính", "Trang tính chứa bảng.", default=None)
+    period_start: Date | None = vi("Từ ngày", "Kỳ in trong tệp: từ ngày.", default=None)
+    period_end: Date | None = vi("Đến ngày", "Kỳ in trong tệp: đến ngày.", default=None)
+    columns: list[TthcColumn] = vi("Cột", "Các cột số liệu của bảng.", default=[])
+    fields: list[TthcField] = vi("Lĩnh vực", "Một dòng cho mỗi lĩnh vực.", default=[])
+    totals: list[int] = vi("Tổng cộng", "Dòng tổng cộng, cùng thứ tự với columns.", default=[])
+
+
 # The written sections of a report besides the areas, in the order a report gives them.
 SECTIONS = ("direction", "strengths", "shortcomings", "causes", "next_tasks", "proposals")
 
@@ -200,6 +229,11 @@ class Progress(Model):
     indicators: list[IndicatorProgress] = vi("Chỉ số", "Số liệu từng chỉ số trong quý.", default=[])
     narrative: Narrative = vi(
         "Nội dung báo cáo", "Các đoạn văn của báo cáo.", default_factory=Narrative
+    )
+    tthc_table: TthcTableRecord | None = vi(
+        "Bảng thống kê TTHC",
+        "Bảng Biểu 06 theo lĩnh vực, do cchc progress import ghi; không sửa tay.",
+        default=None,
     )
 
     def task(self, task_id: str) -> TaskProgress | None:
