@@ -1,7 +1,7 @@
 """Regenerate every reference the repository keeps from the code, so they never drift.
 
 schema/*.schema.json (editor completion), docs/plan-fields.md, docs/progress-fields.md
-(the fields), docs/codes.md (every problem code). A test fails when one is stale.
+(the fields), docs/codes.md (every problem code), docs/shared-indicators.md. A test fails when one is stale.
 Usage: .venv/bin/python scripts/generate-docs.py
 """
 
@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def generated() -> dict[str, Callable[[], str]]:
     """Each generated file, relative to the repository, with what makes its text."""
+    from cchc_cli.model.shared import shared_markdown
     from cchc_cli.output.codes import codes_markdown
     from cchc_cli.schema import fields_markdown, schema_text
 
@@ -24,6 +25,7 @@ def generated() -> dict[str, Callable[[], str]]:
         "docs/plan-fields.md": lambda: fields_markdown(False),
         "docs/progress-fields.md": lambda: fields_markdown(True),
         "docs/codes.md": codes_markdown,
+        "docs/shared-indicators.md": shared_markdown,
     }
 
 

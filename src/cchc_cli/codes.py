@@ -293,6 +293,27 @@ _CODES = (
         "window_start hoặc window_end làm kỳ số liệu lệch khỏi kỳ báo cáo.",
         "Theo Nghị định 09/2019: từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ.",
     ),
+    Code(
+        "E317",
+        "Mã chỉ số dùng chung không có",
+        "shared-codes-known",
+        "Khóa shared của chỉ số ghi một mã không có trong danh sách chỉ số dùng chung.",
+        "Dùng một mã trong docs/shared-indicators.md (gợi ý 'Có phải ý bạn là …?').",
+    ),
+    Code(
+        "E318",
+        "Chỉ số dùng chung đo khác quy định",
+        "shared-codes-fit",
+        "Chỉ số mang mã dùng chung nhưng cách đo hoặc đơn vị khác quy định của mã.",
+        "Sửa measure, unit cho khớp mã, hoặc bỏ khóa shared.",
+    ),
+    Code(
+        "E319",
+        "Mã dùng chung gắn hai chỉ số",
+        "shared-codes-once",
+        "Cùng một mã dùng chung được gắn cho hai chỉ số của kế hoạch.",
+        "Giữ mã ở một chỉ số.",
+    ),
     # E4xx/W4xx: a progress file against its plan
     Code(
         "E401",

@@ -265,6 +265,55 @@ def _reports(plan: Plan) -> list[ScheduledReport]:
     return list(plan.reporting.reports) if plan.reporting is not None else []
 
 
+def shared_codes_known(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Mã chỉ số dùng chung (shared) là một mã trong docs/shared-indicators.md."""
+    from cchc_cli.model.shared import SHARED
+
+    for index, indicator in enumerate(plan.indicators):
+        if indicator.shared is not None and indicator.shared not in SHARED:
+            yield at.problem(
+                ("indicators", index, "shared"),
+                f"Chỉ số {indicator.id}: '{indicator.shared}' không phải mã chỉ số dùng chung.",
+                did_you_mean(indicator.shared, SHARED)
+                or "Các mã: " + ", ".join(SHARED) + " (docs/shared-indicators.md).",
+            )
+
+
+def shared_codes_fit(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Chỉ số mang mã dùng chung được đo đúng như mã đó quy định (tỷ lệ hay một giá trị,
+    đơn vị tính), để số liệu các đơn vị cộng được với nhau."""
+    from cchc_cli.model.shared import SHARED
+
+    for index, indicator in enumerate(plan.indicators):
+        shared = SHARED.get(indicator.shared or "")
+        if shared is None:
+            continue
+        if indicator.measure is not shared.measure or (indicator.unit or None) != shared.unit:
+            how = "tỷ lệ (measure: rate)" if shared.measure is Measure.RATE else "một giá trị"
+            yield at.problem(
+                ("indicators", index, "measure"),
+                f"Chỉ số {indicator.id} mang mã dùng chung '{shared.code}' nhưng không đo "
+                f"bằng {how} với đơn vị '{shared.unit}'.",
+                f"Sửa measure và unit cho khớp mã '{shared.code}', hoặc bỏ khóa shared.",
+            )
+
+
+def shared_codes_once(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Mỗi mã chỉ số dùng chung chỉ gắn cho một chỉ số của kế hoạch."""
+    seen: dict[str, str] = {}
+    for index, indicator in enumerate(plan.indicators):
+        code = indicator.shared
+        if code is None:
+            continue
+        if code in seen:
+            yield at.problem(
+                ("indicators", index, "shared"),
+                f"Mã dùng chung '{code}' đã gắn cho chỉ số {seen[code]}.",
+                "Mỗi mã dùng chung chỉ gắn cho một chỉ số.",
+            )
+        seen.setdefault(code, indicator.id)
+
+
 def tthc_columns_known(plan: Plan, at: Located) -> Iterator[Problem]:
     """Mỗi số liệu lấy từ bảng thống kê TTHC (tthc_column) chỉ một cột của Biểu số
     06/VPCP/KSTT hoặc một cột khai báo trong tthc_export.columns."""
@@ -318,6 +367,9 @@ CHECKS: tuple[Check[PlanCheck], ...] = (
     Check("E314", "report-kinds-once", report_kinds_once),
     Check("E315", "cutoff-in-window", cutoff_in_window),
     Check("E316", "window-ends-in-last-month", window_ends_in_last_month),
+    Check("E317", "shared-codes-known", shared_codes_known),
+    Check("E318", "shared-codes-fit", shared_codes_fit),
+    Check("E319", "shared-codes-once", shared_codes_once),
     Check("E540", "tthc-columns-known", tthc_columns_known),
     Check("E543", "tthc-columns-once", tthc_columns_once),
 )

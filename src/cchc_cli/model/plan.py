@@ -294,6 +294,12 @@ class Indicator(Model):
     ref: Text | None = vi(
         "Mục trong văn bản", "Vị trí trong văn bản gốc, ví dụ II.5.", default=None
     )
+    shared: Id | None = vi(
+        "Mã chỉ số dùng chung",
+        "Mã để Sở Nội vụ cộng dồn và so sánh các đơn vị, ví dụ tthc-dung-han; xem "
+        "docs/shared-indicators.md.",
+        default=None,
+    )
 
 
 class TthcColumn(Model):
