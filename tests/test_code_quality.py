@@ -13,7 +13,15 @@ from tests.helpers import ROOT
 BIN = Path(sys.executable).parent
 CHECKS = {
     "ruff check": [str(BIN / "ruff"), "check", "src", "tests", "benchmarks", "scripts"],
-    "ruff format": [str(BIN / "ruff"), "format", "--check", "src", "tests", "benchmarks", "scripts"],
+    "ruff format": [
+        str(BIN / "ruff"),
+        "format",
+        "--check",
+        "src",
+        "tests",
+        "benchmarks",
+        "scripts",
+    ],
     "mypy": [sys.executable, "-m", "mypy"],
 }
 
