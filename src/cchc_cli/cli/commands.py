@@ -34,6 +34,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "So sánh hai kế hoạch: nhiệm vụ thêm, bỏ, sửa lời, chuyển lĩnh vực; chỉ tiêu nâng, hạ.",
     ),
     "progress": ("progress", "Tệp tiến độ thực hiện kế hoạch theo quý."),
+    "status": (
+        "status",
+        "Đơn vị nào đã sẵn sàng lập báo cáo kỳ tới hạn, đơn vị nào còn thiếu gì, còn bao nhiêu ngày.",
+    ),
 }
 
 

@@ -1,0 +1,172 @@
+"""`cchc status` for people (a table, then what each unit still misses) and for scripts (JSON)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from cchc_cli.output import lazy
+from cchc_cli.vietnamese import date_short, number
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from cchc_cli.problems import Problem
+    from cchc_cli.province.status import UnitStatus
+
+JSON_FORMAT_VERSION = 1
+# What a report still needs, by the code that says it (codes.py), in the order to fix it.
+MISSING = (
+    ("R100", "tệp quý"),
+    ("R101", "tình trạng nhiệm vụ"),
+    ("R105", "kết quả nhiệm vụ"),
+    ("R102", "số liệu"),
+    ("R103", "phần viết"),
+    ("R104", "người ký"),
+)
+DETAILS_PER_UNIT = 5
+
+
+def days(status: UnitStatus) -> str:
+    """ "còn 4 ngày", "hôm nay", "quá hạn 3 ngày"."""
+    left = status.days_left
+    if left is None:
+        return ""
+    if left > 0:
+        return f"còn {number(left)} ngày"
+    return "hôm nay" if left == 0 else f"quá hạn {number(-left)} ngày"
+
+
+def summary(status: UnitStatus) -> str:
+    """What the unit still misses, in a few words: "tệp quý I, II; 3 số liệu"."""
+    if status.state.value == "có lỗi":
+        return f"{number(len(status.problems))} lỗi trong tệp" if status.problems else status.reason
+    if status.state.value == "không phải lập":
+        return status.reason
+    counts = Counter(p.code for p in _worth_saying(status))
+    parts = []
+    if status.missing_quarters:
+        from cchc_cli.vietnamese import roman
+
+        parts.append("tệp quý " + ", ".join(roman(q) for q in status.missing_quarters))
+    for code, what in MISSING[1:]:
+        if counts.get(code):
+            parts.append(f"{number(counts[code])} {what}" if code != "R104" else what)
+    other = sum(n for code, n in counts.items() if code not in dict(MISSING))
+    if other:
+        parts.append(f"{number(other)} lỗi khác")
+    return "; ".join(parts)
+
+
+def _worth_saying(status: UnitStatus) -> list[Problem]:
+    # With a quarter file missing, what its absence implies (every task, every section
+    # without a place) is said once, as the missing file; what is missing inside the
+    # files there are is said item by item.
+    if not status.missing_quarters:
+        return list(status.problems)
+    return [p for p in status.problems if p.line or p.code == "R100"]
+
+
+def _located(problem: Problem) -> str:
+    where = f"{problem.path}:{problem.line}" if problem.line else problem.path
+    return f"{where}: {problem.code} {problem.message}"
+
+
+def text(statuses: list[UnitStatus]) -> RenderableType:
+    """A table of units, the ones not ready first, then the details of each."""
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
+    for header in ("Đơn vị", "Kỳ báo cáo", "Hạn gửi", "Còn lại", "Tình trạng", "Còn thiếu"):
+        short = header in ("Kỳ báo cáo", "Hạn gửi", "Còn lại", "Tình trạng")
+        table.add_column(header, no_wrap=short, min_width=None if short else 14)
+    order = {"có lỗi": 0, "còn thiếu": 1, "sẵn sàng": 2, "không phải lập": 3}
+    shown = sorted(statuses, key=lambda s: (order[s.state.value], s.days_left or 0, s.plan))
+    for status in shown:
+        style = {"có lỗi": "red", "còn thiếu": "yellow", "sẵn sàng": "green"}.get(
+            status.state.value, "dim"
+        )
+        table.add_row(
+            Text(status.unit),
+            Text(status.period.label if status.period else ""),
+            Text(date_short(status.send_before) if status.send_before else ""),
+            Text(days(status), style="red" if status.late else ""),
+            Text(status.state.value, style=style),
+            Text(summary(status)),
+        )
+    parts: list[RenderableType] = [table, Text(totals_line(statuses))]
+    details = [s for s in shown if s.problems and s.state.value in ("có lỗi", "còn thiếu")]
+    lines = Text()
+    for status in details:
+        lines.append(f"\n{status.unit} ({status.plan}):\n", style="bold")
+        ranked = sorted(_worth_saying(status), key=_by_kind)
+        limit = len(ranked) if len(statuses) == 1 else DETAILS_PER_UNIT
+        for problem in ranked[:limit]:
+            lines.append(f"  {_located(problem)}\n")
+        if len(ranked) > limit:
+            lines.append(
+                f"  … và {number(len(ranked) - limit)} mục nữa: cchc status {status.plan}\n",
+                style="dim",
+            )
+    if details:
+        parts.append(lines)
+    return Group(*parts)
+
+
+def _by_kind(problem: Problem) -> tuple[int, str, int]:
+    ranks = {code: n for n, (code, _) in enumerate(MISSING)}
+    return (ranks.get(problem.code, -1), problem.path, problem.line)
+
+
+def totals_line(statuses: list[UnitStatus]) -> str:
+    counts = Counter(s.state.value for s in statuses)
+    late = sum(s.late for s in statuses)
+    due = sum(s.due for s in statuses)
+    return (
+        f"{number(due)} đơn vị phải lập báo cáo: {number(counts['sẵn sàng'])} sẵn sàng, "
+        f"{number(counts['còn thiếu'])} còn thiếu, {number(counts['có lỗi'])} có lỗi"
+        + (f" ({number(late)} đã quá hạn gửi)" if late else "")
+        + (
+            f"; {number(counts['không phải lập'])} đơn vị không phải lập."
+            if counts["không phải lập"]
+            else "."
+        )
+    )
+
+
+def json_text(statuses: list[UnitStatus]) -> str:
+    """One object for scripts: a summary, then every unit with what it misses."""
+    counts = Counter(s.state.name.lower() for s in statuses)
+    document: dict[str, Any] = {
+        "version": JSON_FORMAT_VERSION,
+        "ready": all(s.state.value == "sẵn sàng" for s in statuses if s.due),
+        "summary": {"units": len(statuses), "due": sum(s.due for s in statuses), **counts},
+        "units": [
+            {
+                "plan": s.plan,
+                "unit": s.unit,
+                "block": s.block,
+                "state": s.state.name.lower(),
+                "period": s.period.slug if s.period else None,
+                "send_before": s.send_before.isoformat() if s.send_before else None,
+                "days_left": s.days_left,
+                "late": s.late,
+                "missing_quarters": list(s.missing_quarters),
+                "reason": s.reason,
+                "problems": [p.as_dict() for p in s.problems],
+            }
+            for s in statuses
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+# Format name → writer; `cchc status --format` is built from these keys.
+FORMATS = {
+    "text": lazy("cchc_cli.output.status", "text"),
+    "json": lazy("cchc_cli.output.status", "json_text"),
+}
