@@ -367,9 +367,9 @@ CHECKS: tuple[Check[PlanCheck], ...] = (
     Check("E314", "report-kinds-once", report_kinds_once),
     Check("E315", "cutoff-in-window", cutoff_in_window),
     Check("E316", "window-ends-in-last-month", window_ends_in_last_month),
-    Check("E317", "shared-codes-known", shared_codes_known),
-    Check("E318", "shared-codes-fit", shared_codes_fit),
-    Check("E319", "shared-codes-once", shared_codes_once),
+    Check("E320", "shared-codes-known", shared_codes_known),
+    Check("E321", "shared-codes-fit", shared_codes_fit),
+    Check("E322", "shared-codes-once", shared_codes_once),
     Check("E540", "tthc-columns-known", tthc_columns_known),
     Check("E543", "tthc-columns-once", tthc_columns_once),
 )
