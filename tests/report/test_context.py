@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cchc_cli import vietnamese as numbers
 from cchc_cli.errors import InvalidInputError
 from cchc_cli.load.plan import load_plan_or_raise
 from cchc_cli.model.plan import Plan, ReportKind
@@ -23,7 +22,7 @@ from cchc_cli.report.records import (
     TaskRecord,
     Where,
 )
-from cchc_cli.report.rows import PLACEHOLDER
+from cchc_cli.report.rows import PLACEHOLDER, percent_text
 from cchc_cli.report.sources import period_info
 from tests.report_tree import PLAN_NAME, REPORT_FIXTURES
 
@@ -68,7 +67,13 @@ def quarter(
         quarter=number,
         where=where,
         tasks={
-            t.id: TaskRecord(Where(where.path, 5 + n), status) for n, t in enumerate(plan.tasks)
+            t.id: TaskRecord(
+                Where(where.path, 5 + n),
+                status,
+                completed_on=date(2024, 3 * number - 1, 1) if status is TaskStatus.DONE else None,
+                result=f"Kết quả {t.id} quý {number}.",
+            )
+            for n, t in enumerate(plan.tasks)
         },
         indicators={
             "TTHC-DUNG-HAN": IndicatorRecord(
@@ -104,7 +109,7 @@ def indicator(context: ReportContext, indicator_id: str) -> tuple[str, str]:
 def test_quarter_rate_from_counts_and_verdict(plan: Plan) -> None:
     context = build(plan, ReportKind.Q1, [quarter(plan, 1, counts=(200, 190, 100, 82))])
     # (100 + 82) / 190 = 95.79 %: above the 95 % target.
-    assert indicator(context, "TTHC-DUNG-HAN") == ("95,8%", "đạt")
+    assert indicator(context, "TTHC-DUNG-HAN") == ("95,79%", "đạt")
     row = next(r for r in context.indicators if r.id == "TTHC-DUNG-HAN")
     assert row.target == "trên 95%"
     assert ("Số hồ sơ tiếp nhận", "200") in [(c.label, c.value) for c in row.counts]
@@ -115,7 +120,7 @@ def test_six_months_rate_is_recomputed_from_summed_counts_not_averaged(plan: Pla
     q2 = quarter(plan, 2, counts=(1000, 1000, 500, 400))  # 90 %
     context = build(plan, ReportKind.H1, [q1, q2])
     # Averaging would give 95 % ("đạt" at ≥ 95 would hide the real 90,1 %).
-    assert indicator(context, "TTHC-DUNG-HAN") == ("90,1%", "chưa đạt")
+    assert indicator(context, "TTHC-DUNG-HAN") == ("90,10%", "chưa đạt")
     row = next(r for r in context.indicators if r.id == "TTHC-DUNG-HAN")
     assert ("Số hồ sơ đã giải quyết", "1.010") in [(c.label, c.value) for c in row.counts]
 
@@ -126,7 +131,7 @@ def test_annual_sum_last_and_text(plan: Plan) -> None:
     ]
     context = build(plan, ReportKind.YEAR, records)
     assert indicator(context, "VB-RASOAT") == ("10 văn bản", "—")  # 1 + 2 + 3 + 4
-    assert indicator(context, "HL") == ("91,5%", "đạt")  # last quarter, ≥ 90
+    assert indicator(context, "HL") == ("91,50%", "đạt")  # last quarter, ≥ 90
     assert indicator(context, "PAR")[0] == "Thứ hạng quý 4"
 
 
@@ -154,7 +159,9 @@ def test_done_late_is_noted(plan: Plan) -> None:
         record,
         tasks={
             **record.tasks,
-            "CD-01": TaskRecord(Where("x", 1), TaskStatus.DONE, completed_on=date(2024, 2, 20)),
+            "CD-01": TaskRecord(
+                Where("x", 1), TaskStatus.DONE, completed_on=date(2024, 2, 20), result="Xong."
+            ),
         },
     )
     context = build(plan, ReportKind.Q1, [late])
@@ -167,7 +174,9 @@ def test_a_completion_after_the_cut_off_is_an_estimate(plan: Plan) -> None:
         record,
         tasks={
             **record.tasks,
-            "TC-01": TaskRecord(Where("x", 1), TaskStatus.DONE, completed_on=date(2024, 3, 10)),
+            "TC-01": TaskRecord(
+                Where("x", 1), TaskStatus.DONE, completed_on=date(2024, 3, 10), result="Xong."
+            ),
         },
     )
     context = build(plan, ReportKind.Q1, [after])  # cut-off 29/02, window to 14/03
@@ -202,10 +211,11 @@ def test_a_half_year_tells_each_quarters_work_and_every_document(plan: Plan) -> 
         },
     )
     row = next(t for t in build(plan, ReportKind.H1, [first, second]).tasks if t.id == "TC-01")
-    # Each quarter's documents follow its own result, each cited once.
+    # Each quarter's documents follow its own result, each cited once; no capital after a
+    # quarter's name in the middle of the sentence.
     assert row.result == (
-        "Quý I: Rà soát 12 văn bản (Báo cáo số 21/BC-UBND); "
-        "quý II: Rà soát 05 văn bản (Báo cáo số 30/BC-UBND)."
+        "Quý I: rà soát 12 văn bản (Báo cáo số 21/BC-UBND); "
+        "quý II: rà soát 05 văn bản (Báo cáo số 30/BC-UBND)."
     )
     assert row.evidence == ()
 
@@ -312,7 +322,7 @@ def test_rolled_up_rate_equals_rate_of_totals(counts: list[tuple[int, int, int, 
         assert (actual, verdict) == ("không phát sinh", "—")
         return
     rate = 100 * on_time / resolved
-    assert actual == numbers.percent(rate)
+    assert actual == percent_text(rate, 95)
     assert verdict == ("đạt" if round(rate, 6) > 95 else "chưa đạt")
 
 

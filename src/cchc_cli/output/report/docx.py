@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -105,20 +105,27 @@ def _heading(doc: Any, block: Heading, centred: bool) -> None:
 def _table(doc: Any, block: Table) -> None:
     width = ox.text_width_cm(doc.sections[-1])
     titles = [plain(c) for c in block.header]
-    cells = [
-        [plain(row[i]) if i < len(row) else "" for row in block.rows] for i in range(len(titles))
-    ]
-    widths = _widths(titles, cells, width)
-    columns = [
-        od.Column(title, w, "center" if _short(title, column) else "left")
-        for title, w, column in zip(titles, widths, cells, strict=True)
-    ]
+    groups = {n for n, row in enumerate(block.rows) if _is_group(row)}
     rows = [[row[i] if i < len(row) else [] for i in range(len(titles))] for row in block.rows]
-    od.add_table(doc, columns, rows, stt=False)
+    data = [row for n, row in enumerate(rows) if n not in groups]
+    cells = [[plain(row[i]) for row in data] for i in range(len(titles))]
+    widths = _widths(titles, cells, width)
+    # Each column's alignment is the template's (its separator row), the same in every
+    # report whatever the column holds.
+    aligns = block.aligns + ["left"] * (len(titles) - len(block.aligns))
+    columns = [
+        od.Column(title, w, align) for title, w, align in zip(titles, widths, aligns, strict=True)
+    ]
+    od.add_table(doc, columns, rows, stt=False, split_rows=True, groups=groups)
 
 
-def _short(title: str, cells: list[str]) -> bool:
-    return title == "STT" or all(len(line) <= 24 for c in cells for line in c.split("\n"))
+def _is_group(row: list[list[Run]]) -> bool:
+    # A group row ("I | CẢI CÁCH THỂ CHẾ"): text in its first two cells only, all bold.
+    if len(row) < 3 or any(plain(cell).strip() for cell in row[2:]):
+        return False
+    return all(
+        plain(cell).strip() and all(r.bold for r in cell if r.text.strip()) for cell in row[:2]
+    )
 
 
 _CM_PER_CHAR = 0.21  # Times New Roman 12 pt, an average character
@@ -138,8 +145,10 @@ def _widths(titles: list[str], cells: list[list[str]], total: float) -> list[flo
         return min(max(longest_word([title, *column]), heading) * _CM_PER_CHAR + _PADDING_CM, 6.0)
 
     minimum = [1.2 if t == "STT" else narrowest(t, c) for t, c in zip(titles, cells, strict=True)]
+    # The room a column needs is how much text its cells hold on average: the column of
+    # long results gets more than the column of long task names, so rows stay short.
     weights = [
-        0 if t == "STT" else min(max((_room_for(x, t) for x in c), default=0), 80)
+        0 if t == "STT" else _average(_room_for(x, t) for x in c)
         for t, c in zip(titles, cells, strict=True)
     ]
     room = max(total - sum(minimum), 0.0)
@@ -147,11 +156,16 @@ def _widths(titles: list[str], cells: list[list[str]], total: float) -> list[flo
     return [round(m + room * w / spread, 2) for m, w in zip(minimum, weights, strict=True)]
 
 
+def _average(sizes: Iterable[int]) -> float:
+    found = list(sizes)
+    return sum(found) / len(found) if found else 0.0
+
+
 def _room_for(text: str, title: str) -> int:
     # A draft's "…" stands for a value the clerk will type: keep room for it. A status is
     # a few words ("quá hạn, đang thực hiện"); a result or a figure with its counts, more.
     if text.strip() == PLACEHOLDER:
-        return _STATUS_ROOM if title == "Trạng thái" else _VALUE_ROOM
+        return _STATUS_ROOM if title in ("Tình trạng", "Đánh giá") else _VALUE_ROOM
     return len(text)
 
 
