@@ -265,14 +265,16 @@ def test_periods_and_days_outside_the_plan_are_usage_errors(
 def test_a_draft_counts_the_missing_items_not_its_own_banner(unit: Path) -> None:
     complete = run_cli("report", "-q", "2024-Q1", "-f", "md", "--draft", *DATE)
     assert complete.exit_code == 0, complete.stderr
-    assert "mục chưa có số liệu" not in complete.stdout  # nothing missing: nothing to say
+    assert "chưa có số liệu" not in complete.stdout  # nothing missing: nothing to say
     Path("reports/2024/hoa-binh-2024-2024-quy-1.md").unlink()
     progress = Path("progress/hoa-binh-2024/2024-Q1.yaml")
     text = progress.read_text(encoding="utf-8")
     progress.write_text(text.replace("[Công tác chỉ đạo kịp thời.]", "[]"), encoding="utf-8")
     gappy = run_cli("report", "-q", "2024-Q1", "-f", "md", "--draft", *DATE)
     assert gappy.exit_code == 0, gappy.stderr
-    assert "Bản dự thảo còn 1 mục chưa có số liệu, hiện bằng '…'" in gappy.stdout
+    assert "Bản dự thảo còn 1 chỗ chưa có số liệu, hiện bằng '…' (quý I: 1)" in gappy.stdout
+    text = Path("reports/2024/hoa-binh-2024-2024-quy-1.md").read_text(encoding="utf-8")
+    assert '*Bản dự thảo: còn 1 chỗ "…" cần điền trước khi trình ký (quý I: 1).*' in text
 
 
 def test_a_record_of_another_plan_is_refused(unit: Path) -> None:

@@ -73,8 +73,10 @@ def test_page_and_margins(reports: dict[str, Path], kind: str) -> None:
     for section in doc.sections:
         assert (mm(section.top_margin), mm(section.bottom_margin)) == (20, 20)
         assert (mm(section.left_margin), mm(section.right_margin)) == (30, 15)
+    # The appendices share one landscape section: Phụ lục II follows Phụ lục I on its
+    # last page when there is room, rather than leave that page nearly empty.
     appendices = doc.sections[1:]
-    assert len(appendices) == 2
+    assert len(appendices) == 1
     assert all(s.orientation == WD_ORIENT.LANDSCAPE for s in appendices)
     assert all(mm(s.page_width) == 297 for s in appendices)
 
@@ -242,9 +244,11 @@ def test_appendix_tables(reports: dict[str, Path], kind: str) -> None:
         ]
         for row in table.rows[1:]:
             whole = row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
-            # A group row stays whole; a tall task row may break across pages rather
-            # than leave half a page empty (the header row repeats).
-            assert whole == (not row.cells[0].text.isdigit())
+            # A group row and a short row stay whole; only a tall row may break across
+            # pages, rather than leave a large part of a page empty (tests/output/
+            # test_libreoffice.py measures the rendered pages).
+            lines = max(c.text.count("\n") + len(c.text) // 30 for c in row.cells)
+            assert whole or (row.cells[0].text.isdigit() and lines > 6)
     assert [c.text for c in tasks.rows[0].cells] == [
         "STT",
         "Nhiệm vụ",

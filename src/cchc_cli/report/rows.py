@@ -9,6 +9,7 @@ earlier reports give the progress towards it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -90,6 +91,7 @@ class IndicatorRow:
     year_target: bool = False  # a target for the whole year, judged in the annual report
     progress: str = ""  # the figure as progress towards a year's target ("lũy kế 3/28 …")
     note: str = ""
+    ratio: str = ""  # a rate of the plan's tasks as a fraction: "26/28 nhiệm vụ"
 
 
 @dataclass(frozen=True)
@@ -167,9 +169,14 @@ def task_row(
     last_quarter = period.quarters[-1]
     last = records[-1]
     entry = last.tasks.get(task.id) if last is not None else None
-    if last is None:
+    finished = _finished_earlier(task.id, records)
+    if last is None and finished is not None:
+        # A task finished in an earlier quarter of the period stays finished: saying so
+        # invents nothing, though the closing quarter's file is missing.
+        state_fields: dict[str, object] = _state(task, finished, plan, period)
+    elif last is None:
         status = gaps.placeholder(last_quarter)  # the missing file is said once (R100)
-        state_fields: dict[str, object] = {"status": status}
+        state_fields = {"status": status}
     elif entry is None or entry.status is None:
         status = gaps.problem(
             entry.where if entry else last.where,
@@ -183,6 +190,16 @@ def task_row(
         state_fields = _state(task, entry, plan, period)
     result, evidence = _work_done(task, records, plan, period, gaps)
     return replace(row, result=result, evidence=evidence, **state_fields)  # type: ignore[arg-type]
+
+
+def _finished_earlier(task_id: str, records: Sequence[QuarterRecord | None]) -> TaskRecord | None:
+    """The task's entry in the latest quarter file there is, if it says "hoàn thành"."""
+    for record in reversed(records):
+        if record is not None:
+            entry = record.tasks.get(task_id)
+            done = entry is not None and entry.status is TaskStatus.DONE
+            return entry if done and entry is not None and entry.completed_on else None
+    return None
 
 
 def _state(task: Task, entry: TaskRecord, plan: Plan, period: PeriodInfo) -> dict[str, object]:
@@ -247,15 +264,17 @@ def _work_done(
             documents += [e for e in (entry.evidence if entry else ()) if e not in documents]
         return closing.period_result, tuple(documents)
     parts: list[tuple[int, str, tuple[str, ...]]] = []
+    finished = _finished_earlier(task.id, records)
     for quarter, record in zip(period.quarters, records, strict=True):
+        start = quarter_window(plan, period.year, quarter)[0]
         if record is None:
-            parts.append((quarter, gaps.placeholder(quarter), ()))
+            if finished is None or not _finished_before(finished, start):
+                parts.append((quarter, gaps.placeholder(quarter), ()))
             continue
         entry = record.tasks.get(task.id)
         if entry is not None and entry.result:
             parts.append((quarter, entry.result, entry.evidence))
             continue
-        start = quarter_window(plan, period.year, quarter)[0]
         if entry is not None and _finished_before(entry, start):
             continue
         if record is last and (entry is None or entry.status is None):
@@ -301,36 +320,34 @@ def _by_quarter(parts: list[tuple[int, str, tuple[str, ...]]]) -> str:
     return joined[:1].upper() + joined[1:] + ("" if joined.endswith(PLACEHOLDER) else ".")
 
 
-# Words that keep their capital inside a sentence: titles and names of bodies.
+# Titles and names of bodies that keep their capital inside a sentence.
 _KEEP_CAPITAL = (
     "Chủ tịch",
     "Phó Chủ tịch",
     "Ủy ban",
     "Hội đồng",
-    "Mặt trận",
-    "Ban ",
-    "Bộ ",
-    "Sở ",
-    "Phòng ",
     "Thủ tướng",
     "Chính phủ",
     "Nhân dân",
     "Đảng",
-    "Thành ủy",
-    "Quận ủy",
-    "Đảng ủy",
     "Công an",
-    "Ngày ",
+    "Biểu ",
 )
+# A document by its number: "Nghị định số 73/2024/NĐ-CP", "Công văn số 45/UBND".
+_BY_NUMBER = re.compile(r"^\w+(?: \w+)? số \d")
 
 
 def mid_sentence(text: str) -> str:
     """A text that continues a sentence ("quý II: rà soát …"): its first letter in lower
-    case, unless it opens with an abbreviation ("TTHC"), a number, or a title or name
-    that keeps its capital ("Chủ tịch Ủy ban nhân dân …")."""
+    case, unless it opens with an abbreviation ("TTHC"), a proper name of two capitalised
+    words ("Bộ Chính trị", "Luật Đất đai"), a document by its number, or a title or body
+    that keeps its capital ("Chủ tịch Ủy ban …")."""
+    words = text.split(maxsplit=2)
     if len(text) > 1 and text[1].isupper():
         return text
-    if text.startswith(_KEEP_CAPITAL):
+    if len(words) > 1 and words[1][:1].isupper():
+        return text
+    if text.startswith(_KEEP_CAPITAL) or _BY_NUMBER.match(text):
         return text
     return text[:1].lower() + text[1:]
 
@@ -421,8 +438,9 @@ def indicator_row(
                 progress = _progress(indicator, result, actual, period)
     else:
         actual = result.text or NOT_APPLICABLE
-    if numeric and not judged_here and verdict == NOT_APPLICABLE and actual == PLACEHOLDER:
-        verdict = JUDGED_AT_YEAR_END
+    if numeric and actual == PLACEHOLDER:
+        # Judged once the figure is filled in; a year's target, in the annual report.
+        verdict = gaps.placeholder(period.quarters[-1]) if judged_here else JUDGED_AT_YEAR_END
     return IndicatorRow(
         stt,
         indicator.id,
@@ -439,7 +457,16 @@ def indicator_row(
         year_target=numeric and not (target is not None and target.every_period),
         progress=progress or actual,
         note=_notes(indicator, records, period),
+        ratio=_task_ratio(indicator, result),
     )
+
+
+def _task_ratio(indicator: Indicator, result: Figure) -> str:
+    computed = {c.id: c.computed for c in indicator.counts}
+    if result.ratio is None or not computed.get(indicator.denominator or ""):
+        return ""
+    done, whole = result.ratio
+    return f"{numbers.number(done)}/{numbers.number(whole)} nhiệm vụ"
 
 
 def _progress(indicator: Indicator, result: Figure, actual: str, period: PeriodInfo) -> str:

@@ -319,13 +319,13 @@ def add_table(
     stt: bool = True,
     size: float = 12,
     stt_title: str = "STT",
-    split_rows: bool = False,
+    split_rows: Collection[int] = (),
     groups: Collection[int] = (),
 ) -> Any:
     """A bordered data table, header row repeated on every page, with an STT column first.
 
-    ``split_rows``: a tall row may break across pages (the header repeats), so no page is
-    left half empty; otherwise each row stays whole. ``groups``: indices in ``rows`` of
+    ``split_rows``: indices in ``rows`` of tall rows that may break across pages (the
+    header repeats), so no page is left half empty; every other row stays whole. ``groups``: indices in ``rows`` of
     group rows ("I | CẢI CÁCH THỂ CHẾ", given as two cells, without an STT added), whose
     second cell spans the rest of the row, bold, kept on the page of the row after it.
     """
@@ -351,7 +351,7 @@ def add_table(
             continue
         values = ([str(number)] if stt else []) + list(row)
         runs_of = [[Run(v)] if isinstance(v, str) else list(v) for v in values]
-        if not split_rows:
+        if number - 1 not in split_rows:
             _keep_whole(tr)
         for tc, column, runs in zip(tr.tc_lst, cols, runs_of, strict=True):
             _fill(_Cell(tc, table), runs, column.align, size)
