@@ -220,3 +220,35 @@ def test_a_report_without_a_signer_name_is_foreseen(tmp_path: Path) -> None:
     )
     codes = [p.code for p in problems_of(tmp_path / "progress/xa-mau-2024/2024-Q1.yaml")]
     assert "W428" in codes and "W427" in codes
+
+
+@pytest.mark.parametrize(
+    ("typed", "message", "hint"),
+    [
+        (
+            "1.350",
+            "trong tệp YAML dấu chấm",
+            "Nếu là 1.350 (cách viết Việt Nam, dấu chấm ngăn hàng nghìn), ghi 1350",
+        ),
+        ('"1.350"', "trong tệp YAML dấu chấm", "ghi 1350"),
+        ("1,350", "trong tệp YAML dấu chấm", "ghi 1350"),
+        ("1.350.000", "trong tệp YAML dấu chấm", "Nếu là 1.350.000"),
+        ("1080 lượt", "không kèm đơn vị ('lượt')", "Ghi 1080"),
+        ("12.5", "số nguyên", "Nếu là 12.500"),
+    ],
+)
+def test_a_count_written_the_vietnamese_way_says_what_to_write(
+    tmp_path: Path, typed: str, message: str, hint: str
+) -> None:
+    # Never read as 1,35: refused, with a hint about exactly that (not about quotes).
+    path = tmp_path / "2024-Q1.yaml"
+    plan = (PROGRESS / "plans" / "xa-mau-2024.yaml").as_posix()
+    path.write_text(
+        f'plan: "{plan}"\nquarter: 2024-Q1\nindicators:\n'
+        f"  - id: TTHC-DUNG-HAN\n    counts:\n      received: {typed}\n",
+        encoding="utf-8",
+    )
+    (problem,) = [p for p in load_progress(path).problems if p.code == "E202"]
+    assert (problem.line, problem.column) == (6, 17)
+    assert message in problem.message and hint in problem.hint
+    assert "dấu nháy" not in problem.hint and "không ghi 12.5" not in problem.hint
