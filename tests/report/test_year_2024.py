@@ -326,3 +326,9 @@ def test_an_earlier_documents_copied_into_a_later_quarter_is_a_warning(tmp_path:
     q3.write_text(text, encoding="utf-8")
     checked = run_cli("validate", q3)
     assert "W430" in checked.stdout and "20/02/2024" in checked.stdout
+
+
+def test_a_draft_labels_a_note_that_is_one_quarters(drafts: dict[str, tuple[str, str]]) -> None:
+    # Quý I's note is not the six months' figure's: said under quý I's name.
+    text, _ = drafts["6-thang"]
+    assert indicator_row(text, ON_TIME)[NOTE].startswith("Quý I: Biểu số 06/VPCP/KSTT")

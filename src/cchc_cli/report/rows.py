@@ -22,6 +22,7 @@ from cchc_cli.report.gaps import PLACEHOLDER, Gaps
 from cchc_cli.report.indicators import (
     Figure,
     has_figures,
+    needs_record,
     note_of,
     typed_counts,
     uses_last_only,
@@ -491,8 +492,11 @@ def _notes(
     texts = [text for _, text in notes]
     if not notes:
         return ""
-    if len(set(texts)) == 1 and (len(notes) == 1 or len(notes) == len(records)):
-        return texts[0]
+    # Unlabelled only when it is about the period's figure: a single quarter's, the last
+    # quarter's figure, or the same note in every quarter rolled up.
+    whole = not period.multi or uses_last_only(indicator) or not needs_record(indicator)
+    if whole or (len(set(texts)) == 1 and len(notes) == len(records)):
+        return texts[0] if len(set(texts)) == 1 else texts[-1]
     said = "; ".join(f"quý {numbers.roman(q)}: {mid_sentence(t.rstrip(' .;'))}" for q, t in notes)
     return said[:1].upper() + said[1:] + "."
 

@@ -20,6 +20,7 @@ theme fonts, so Word and LibreOffice never substitute a font.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -293,6 +294,9 @@ def _keep_whole(tr: Any) -> None:
     tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
+_QUARTER_SPACE = re.compile(r"(?<=[qQ]uý) (?=[IVX]+\b)")
+
+
 def _fill(
     cell: Any,
     runs: Sequence[Run],
@@ -303,8 +307,8 @@ def _fill(
     keep: bool = False,
 ) -> None:
     paragraph = cell.paragraphs[0]
-    if bold:
-        runs = [Run(r.text, True, r.italic) for r in runs]
+    # In a narrow column "quý I" never ends a line before its number: "hoàn thành (quý I)".
+    runs = [Run(_QUARTER_SPACE.sub("\u00a0", r.text), bold or r.bold, r.italic) for r in runs]
     add_runs(paragraph, runs, size=size)
     format_paragraph(
         paragraph, align=align, before_pt=2, after_pt=2, line_spacing=1, keep_with_next=keep
