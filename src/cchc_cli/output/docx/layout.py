@@ -288,6 +288,16 @@ def _repeat_header(tr: Any) -> None:
     trpr.append(flag)
 
 
+def _span_from_second(tr: Any, widths_cm: Sequence[float]) -> None:
+    # Straight on the XML, as _fixed_widths: python-docx's cell merge rebuilds the whole
+    # grid for each cell it looks up.
+    first, *rest = tr.tc_lst[1:]
+    for tc in rest:
+        tr.remove(tc)
+    first.grid_span = len(widths_cm) - 1
+    first.width = Cm(sum(widths_cm[1:]))
+
+
 def _keep_whole(tr: Any) -> None:
     # A task cut in two by a page break reads as two rows; Word and LibreOffice still split
     # a row taller than a whole page, so nothing is ever lost.
@@ -338,11 +348,11 @@ def add_table(
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _fixed_widths(table, [c.width_cm for c in cols])
+    trs = table._tbl.tr_lst
     # A group row: its number in the first column, its title across all the others.
     for index in groups:
         if len(cols) > 2:
-            table.cell(index + 1, 1).merge(table.cell(index + 1, len(cols) - 1))
-    trs = table._tbl.tr_lst
+            _span_from_second(trs[index + 1], [c.width_cm for c in cols])
     _repeat_header(trs[0])
     for tc, column in zip(trs[0].tc_lst, cols, strict=True):
         _fill(_Cell(tc, table), [Run(column.title)], "center", size, bold=True)
