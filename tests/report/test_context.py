@@ -342,3 +342,22 @@ def test_a_missing_count_is_named(plan: Plan) -> None:
         build(plan, ReportKind.Q1, [gappy])
     (problem,) = caught.value.problems
     assert problem.message == "Chỉ số TTHC-DUNG-HAN: chưa có số liệu quý I (early)."
+
+
+@pytest.mark.parametrize(
+    ("content", "label"),
+    [
+        ("Rà soát văn bản; công bố kết quả.", "Rà soát văn bản"),
+        ("Tăng cường kiểm tra. Tổ chức thực hiện kịp thời.", "Tăng cường kiểm tra"),
+        ("Thực hiện Nghị định số 62/2020/NĐ-CP ngày 01/06/2020 của Chính phủ", None),
+        ("Duy trì TCVN ISO 9001:2015 trong hoạt động của phường.", None),
+        ("Một số nội dung: thể chế, thủ tục.", "Một số nội dung"),
+    ],
+)
+def test_a_task_is_named_by_its_short_title_or_first_clause(
+    plan: Plan, content: str, label: str | None
+) -> None:
+    task = plan.tasks[0].model_copy(update={"content": content})
+    assert task.label == (label or content.rstrip("."))
+    short = task.model_copy(update={"short": "Kế hoạch CCHC năm"})
+    assert short.label == "Kế hoạch CCHC năm"
