@@ -294,6 +294,13 @@ _CODES = (
         "Theo Nghị định 09/2019: từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ.",
     ),
     Code(
+        "E317",
+        "Ngày bắt đầu ngoài năm của kế hoạch",
+        "start-in-years",
+        "Khóa 'start' (kế hoạch bắt đầu giữa năm) ghi một ngày ngoài năm của kế hoạch.",
+        "Sửa 'start' thành ngày đơn vị bắt đầu thực hiện kế hoạch, trong năm đầu của kế hoạch.",
+    ),
+    Code(
         "E320",
         "Mã chỉ số dùng chung không có",
         "shared-codes-known",
@@ -510,6 +517,43 @@ _CODES = (
         "signer-named",
         "Cả kế hoạch (unit.signer.name) và tệp tiến độ (signer_name) đều chưa ghi người ký.",
         "Ghi signer_name trong tệp tiến độ; khi lập báo cáo đây là lỗi R104.",
+    ),
+    Code(
+        "W429",
+        "Nhiệm vụ có tình trạng mà chưa có kết quả",
+        "results-entered",
+        "Nhiệm vụ ghi status nhưng chưa ghi result của quý (với nhiệm vụ chưa thực hiện: lý do).",
+        "Ghi result: những việc đã làm trong quý; khi lập báo cáo đây là lỗi R105.",
+    ),
+    Code(
+        "W430",
+        "Văn bản chứng minh có trước kỳ số liệu",
+        "evidence-in-window",
+        "Văn bản của quý trước được chép sang tệp quý này (thường do giữ lại khi tạo tệp mới).",
+        "Xóa văn bản đó nếu quý này không có việc mới; tệp của quý chỉ ghi việc trong quý.",
+    ),
+    Code(
+        "W431",
+        "Gợi ý viết kết quả cả kỳ",
+        "period-result-suggested",
+        "Tệp quý II hoặc quý IV có kết quả quý mà chưa có period_result: báo cáo 6 tháng, năm "
+        "ghi kết quả theo từng quý.",
+        "Viết period_result (kết quả cả kỳ) cho các nhiệm vụ được nêu, nếu muốn báo cáo ghi một đoạn.",
+    ),
+    Code(
+        "E432",
+        "Kết quả cả kỳ ngoài tệp quý II, quý IV",
+        "period-result-in-closing-quarter",
+        "period_result được ghi trong tệp quý I hoặc quý III, vốn là một kỳ báo cáo riêng.",
+        "Ghi nội dung đó vào result.",
+    ),
+    Code(
+        "W433",
+        "Số liệu tự tính được nhập tay",
+        "computed-counts-not-typed",
+        "Số liệu mà kế hoạch khai là computed (số nhiệm vụ, số nhiệm vụ hoàn thành) được ghi "
+        "trong tệp tiến độ.",
+        "Xóa số liệu đó: báo cáo tự tính từ kế hoạch và tình trạng nhiệm vụ.",
     ),
     # E5xx/W5xx: importing the one-stop system's statistics (Biểu số 06/VPCP/KSTT)
     Code(
@@ -788,6 +832,13 @@ _CODES = (
         REPORT,
         "Không có họ tên người ký báo cáo.",
         "Ghi unit.signer.name trong kế hoạch hoặc signer_name trong tệp tiến độ.",
+    ),
+    Code(
+        "R105",
+        "Nhiệm vụ chưa có kết quả",
+        REPORT,
+        "Nhiệm vụ có tình trạng nhưng chưa ghi kết quả của một quý trong kỳ báo cáo.",
+        "Ghi result trong tệp tiến độ của quý đó (hoặc period_result cho cả kỳ).",
     ),
 )
 

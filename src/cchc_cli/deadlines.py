@@ -33,8 +33,8 @@ def year_deadlines(
     """The year's reports declared in the plan's reporting rule, in order."""
     rows: list[Deadline] = []
     for period in periods_of_year(year):
-        if report_rule(plan, period.kind) is None:
-            continue
+        if report_rule(plan, period.kind) is None or not period.after_start(plan):
+            continue  # not in the rule, or ended before a mid-year plan started
         dates = period.schedule(plan)
         path = default_report_path(plan_path, period, reports_dir)
         rows.append(Deadline(period, dates, dates.days_left(today), path, path.is_file()))

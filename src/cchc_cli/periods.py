@@ -109,8 +109,15 @@ class Period:
         """The quarters of progress records the report aggregates."""
         return QUARTERS[self.kind]
 
+    def quarters_of(self, plan: Plan | None) -> tuple[int, ...]:
+        """The quarters the report aggregates under ``plan``: those of a plan that starts
+        mid-year (``start``) begin with the quarter it starts in."""
+        return tuple(q for q in self.quarters if quarter_open(plan, self.year, q))
+
     def schedule(self, plan: Plan) -> PeriodDates:
-        """The period's dates under the plan's reporting rule."""
+        """The period's dates under the plan's reporting rule; a plan that starts mid-year
+        has no report for a period that ends before its start, and its first window
+        starts on that day."""
         rule = report_rule(plan, self.kind)
         if rule is None:
             raise NotInPlanError(
@@ -118,7 +125,22 @@ class Period:
                 f"Thêm kỳ '{self.kind.value}' vào 'reporting.reports' của kế hoạch "
                 "(kind, send_before).",
             )
-        return dates_for(self.kind, self.year, rule)
+        dates = dates_for(self.kind, self.year, rule)
+        start = plan.start
+        if start is None or start <= dates.window_start:
+            return dates
+        if start > dates.window_end:
+            raise PeriodOutsidePlanError(
+                f"Kế hoạch bắt đầu từ ngày {start:%d/%m/%Y}: không có báo cáo {self.name} "
+                f"(kỳ số liệu kết thúc ngày {dates.window_end:%d/%m/%Y}).",
+                f"Chọn một kỳ báo cáo kết thúc sau ngày {start:%d/%m/%Y}.",
+            )
+        return PeriodDates(start, dates.window_end, max(dates.cutoff, start), dates.send_before)
+
+    def after_start(self, plan: Plan) -> bool:
+        """Whether the period ends after the plan's start (a plan that starts mid-year owes
+        no report for a period that ends before it)."""
+        return bool(self.quarters_of(plan))
 
 
 def report_rule(plan: Plan, kind: ReportKind) -> ScheduledReport | None:
@@ -183,9 +205,16 @@ def quarter_window(plan: Plan | None, year: int, quarter: int) -> tuple[date, da
 
     Quý I and quý III are their reports' windows; quý II runs from the day after quý I
     to the end of the six-month window, quý IV from the day after quý III to the end of
-    the year's window. Reports missing from the plan take the Nghị định 09 defaults.
+    the year's window. Reports missing from the plan take the Nghị định 09 defaults. A
+    plan that starts mid-year starts its first quarter's window on its ``start``.
     """
+    start, end = _full_quarter_window(plan, year, quarter)
+    if plan is not None and plan.start is not None and start < plan.start <= end:
+        start = plan.start
+    return start, end
 
+
+def _full_quarter_window(plan: Plan | None, year: int, quarter: int) -> tuple[date, date]:
     def rule(kind: ReportKind) -> ScheduledReport | None:
         return report_rule(plan, kind) if plan is not None else None
 
@@ -199,6 +228,30 @@ def quarter_window(plan: Plan | None, year: int, quarter: int) -> tuple[date, da
     )
     start = window(before, year, rule(before))[1] + timedelta(days=1)
     return start, window(whole, year, rule(whole))[1]
+
+
+def quarter_open(plan: Plan | None, year: int, quarter: int) -> bool:
+    """Whether the plan runs in the quarter: a plan that starts mid-year (``start``) has no
+    record for a quarter whose window ends before that day."""
+    if plan is None or plan.start is None:
+        return True
+    return _full_quarter_window(plan, year, quarter)[1] >= plan.start
+
+
+def first_window_start(plan: Plan) -> date:
+    """The first day of the plan's first data window: its ``start``, or the start of the
+    first quarter of its first year."""
+    first = window(ReportKind.Q1, plan.years.start, report_rule(plan, ReportKind.Q1))[0]
+    return max(first, plan.start) if plan.start is not None else first
+
+
+def quarter_of_day(plan: Plan | None, year: int, day: date) -> int | None:
+    """The quarter of ``year`` whose data window holds ``day``, if any."""
+    for quarter in (1, 2, 3, 4):
+        start, end = _full_quarter_window(plan, year, quarter)
+        if start <= day <= end:
+            return quarter
+    return None
 
 
 def periods_of_year(year: int) -> list[Period]:
@@ -217,7 +270,7 @@ def next_due(plan: Plan | None, today: date) -> Period:
             continue
         for index, period in enumerate(periods_of_year(year)):
             rule = report_rule(plan, period.kind) if plan is not None else None
-            if plan is not None and rule is None:
+            if plan is not None and (rule is None or not period.after_start(plan)):
                 continue
             send = dates_for(period.kind, year, rule or _fallback(period.kind)).send_before
             if send >= today:
@@ -294,6 +347,8 @@ def resolve_quarter(spec: QuarterSpec, plan: Plan | None, today: date) -> tuple[
         return (spec.year if spec.year is not None else plan_year(plan, today)), spec.number
     for year in (today.year, today.year + 1):
         for quarter in (1, 2, 3, 4):
+            if not quarter_open(plan, year, quarter):
+                continue
             start, end = quarter_window(plan, year, quarter)
             if start <= today <= end:
                 return year, quarter

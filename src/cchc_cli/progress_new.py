@@ -1,9 +1,11 @@
 """`cchc progress new`: a quarter's progress file pre-filled from the plan.
 
-Every task with its status of the quarter before (``~`` without one) and a comment
-naming it, every indicator with its fields (``~`` where the clerk fills in a figure), the
-narrative headings. The clerk fills in values, not structure. An existing file is never
-overwritten.
+Every task with its status (and completion date) of the quarter before, ``~`` without
+one, and a comment naming it; the earlier quarter's result only as a comment, for
+reference, never as a value: the new file holds this quarter's work alone. Every
+indicator with its fields (``~`` where the clerk fills in a figure; counts cchc computes
+are left out), the narrative headings. The clerk fills in values, not structure. An
+existing file is never overwritten.
 """
 
 from __future__ import annotations
@@ -20,7 +22,14 @@ from cchc_cli.model.areas import DIRECTION, area_codes, area_title
 from cchc_cli.model.plan import Indicator, Measure, Plan, Task
 from cchc_cli.model.progress import SECTIONS, Progress, Quarter, TaskStatus, section_title
 from cchc_cli.paths import DEFAULT_PROGRESS_DIR, progress_path
-from cchc_cli.periods import REPORT_OF_QUARTER, Period, quarter_window
+from cchc_cli.periods import (
+    REPORT_OF_QUARTER,
+    Period,
+    quarter_of_day,
+    quarter_open,
+    quarter_window,
+)
+from cchc_cli.vietnamese import roman
 
 SCHEMA_FILE = Path("schema") / "cchc-progress.schema.json"
 
@@ -65,37 +74,51 @@ def previous_progress(
 _STATUS_CHOICES = " / ".join(s.value for s in TaskStatus)
 
 
-def _task_lines(task: Task, previous: Progress | None) -> list[str]:
+def _task_lines(task: Task, previous: Progress | None, quarter: Quarter, plan: Plan) -> list[str]:
     before = previous.task(task.id) if previous else None
     status = before.status if before else None
-    # Without an earlier quarter there is no status to carry over: a guessed "chưa thực
-    # hiện" would reach the report as fact, so the clerk is made to choose.
-    shown = f"{status.value}  # tình trạng quý trước" if status else f"~  # {_STATUS_CHOICES}"
-    lines = [
-        f"  # {task.id} · {_comment(task.content)} · hạn: {task.due.vietnamese()}",
-        f"  - id: {task.id}",
-        f"    status: {shown}",
-    ]
-    if before is not None and status is TaskStatus.DONE:
-        if before.completed_on is not None:
-            lines.append(f"    completed_on: {before.completed_on.isoformat()}")
-        lines.append(f"    result: {_q(before.result) if before.result else '~'}")
-        lines.append("    evidence:" + ("" if before.evidence else " []"))
-        lines += [f"      - {_q(item)}" for item in before.evidence]
+    lines = [f"  # {task.id} · {_comment(task.content)} · hạn: {task.due.vietnamese()}"]
+    earlier = (before.period_result or before.result) if before else None
+    if previous is not None and earlier:
+        # For reference only: the earlier quarter's work was reported with it, and the new
+        # file holds this quarter's work alone.
+        lines.append(f"  # quý {previous.quarter.roman}: {_comment(earlier, 200)}")
+    lines.append(f"  - id: {task.id}")
+    done = before is not None and status is TaskStatus.DONE
+    if done and before is not None:
+        day = before.completed_on
+        finished = quarter_of_day(plan, day.year, day) if day is not None else None
+        when = f"từ quý {roman(finished)}, " if finished else ""
+        when += f"ngày {day:%d/%m/%Y}" if day is not None else "chưa ghi ngày"
+        lines.append(f"    status: {status}  # {when}")
+        if day is not None:
+            lines.append(f"    completed_on: {day.isoformat()}")
+        lines.append("    result: ~  # chỉ ghi khi quý này có việc mới")
     else:
-        lines += ["    result: ~  # những việc đã làm trong quý", "    evidence: []"]
+        # Without an earlier quarter there is no status to carry over: a guessed "chưa
+        # thực hiện" would reach the report as fact, so the clerk is made to choose.
+        shown = f"{status.value}  # tình trạng quý trước" if status else f"~  # {_STATUS_CHOICES}"
+        lines.append(f"    status: {shown}")
+        lines.append(f"    result: ~  # những việc đã làm trong quý {quarter.roman}")
+    if quarter.number in (2, 4):
+        report = Period(REPORT_OF_QUARTER[quarter.number], quarter.year)
+        lines.append(f"    period_result: ~  # tùy chọn: kết quả cả {report.name}")
+    lines.append("    evidence: []")
     return lines
 
 
 def _indicator_lines(indicator: Indicator) -> list[str]:
     unit = f" ({indicator.unit})" if indicator.unit else ""
+    typed = [c for c in indicator.counts if c.computed is None]
+    if indicator.counts and not typed:
+        return [f"  # {indicator.id} · {_comment(indicator.name)}: cchc tự tính, không nhập"]
     lines = [
         f"  # {indicator.id} · {_comment(indicator.name)}{unit}",
         f"  - id: {indicator.id}",
     ]
     if indicator.counts or indicator.measure is Measure.RATE:
         lines.append("    counts:")
-        lines += [f"      {c.id}: ~  # {_comment(c.label)}" for c in indicator.counts]
+        lines += [f"      {c.id}: ~  # {_comment(c.label)}" for c in typed]
     elif indicator.measure is Measure.TEXT:
         lines.append("    text: ~  # mô tả kết quả")
     else:
@@ -119,6 +142,8 @@ def progress_text(
         "giữ nguyên các mã (id).",
         "# Tình trạng: hoàn thành, đang thực hiện hoặc chưa thực hiện; hoàn thành thì ghi "
         "completed_on: YYYY-MM-DD.",
+        "# Kết quả (result): chỉ việc làm trong quý này, với văn bản (evidence) ban hành trong "
+        "quý; nhiệm vụ chưa thực hiện: ghi lý do.",
         f"plan: {_q(_relative(plan_path, out.parent))}",
         f"quarter: {quarter}",
         "sample: false",
@@ -126,7 +151,7 @@ def progress_text(
         "tasks:" + ("" if plan.tasks else " []"),
     ]
     for task in plan.tasks:
-        lines += _task_lines(task, previous)
+        lines += _task_lines(task, previous, quarter, plan)
     lines.append("indicators:" + ("" if plan.indicators else " []"))
     for indicator in plan.indicators:
         lines += _indicator_lines(indicator)
@@ -167,6 +192,12 @@ def new_progress(
             f"Quý {quarter.roman}/{quarter.year} nằm ngoài thời gian của kế hoạch "
             f"{plan_path.name} ({plan.years}).",
             "Chọn một quý trong năm của kế hoạch.",
+        )
+    if not quarter_open(plan, quarter.year, quarter.number) and plan.start is not None:
+        raise UsageError(
+            f"Kế hoạch {plan_path.name} bắt đầu từ ngày {plan.start:%d/%m/%Y}: quý "
+            f"{quarter.roman}/{quarter.year} kết thúc trước ngày đó, không có tiến độ.",
+            "Chọn quý có ngày bắt đầu của kế hoạch hoặc một quý sau đó.",
         )
     out = existing_or_new(progress_path(progress_dir, plan_path, quarter.year, quarter.number))
     previous = previous_progress(progress_dir, plan_path, plan, quarter)

@@ -15,7 +15,7 @@ import pytest
 
 from cchc_cli.load.plan import load_plan
 from cchc_cli.model.areas import area_codes
-from cchc_cli.model.plan import Measure, Plan, ReportKind
+from cchc_cli.model.plan import ComputedCount, Measure, Plan, ReportKind
 from cchc_cli.model.types import DueKind
 from cchc_cli.problems import Severity
 from tests.helpers import PLANS, SHARED
@@ -251,10 +251,22 @@ def test_phu_lien_indicators_encode_section_ii() -> None:
     parts = {c.id: c.part_of for c in on_time.counts}
     assert parts == {
         "received": None,
+        "carried_over": None,
         "resolved": "received",
         "early": "resolved",
         "on_time": "resolved",
         "late": "resolved",
+    }
+    # Dossiers carried over from the quarter before are counted once in a roll-up.
+    assert [c.carried_in for c in on_time.counts if c.id == "received"] == ["carried_over"]
+    # Dossier rates hold in every period; the task targets are the year's.
+    assert on_time.target.every_period
+    tasks_done = model.indicator("NV-KE-HOACH")
+    assert tasks_done is not None and tasks_done.target is not None
+    assert not tasks_done.target.every_period
+    assert {c.id: c.computed for c in tasks_done.counts} == {
+        "total": ComputedCount.PLAN_TASKS,
+        "done": ComputedCount.TASKS_DONE_ON_TIME,
     }
     satisfaction = model.indicator("TTHC-HAI-LONG")
     assert satisfaction is not None and satisfaction.target is not None

@@ -31,7 +31,7 @@ def test_a_new_quarter_file_gets_the_counts_and_the_table(unit: Path) -> None:
     code, out, _ = _import()
     assert code == 0
     assert "TTHC-DUNG-HAN · received: ~ → 1.286" in out
-    assert "Đã tạo progress/phu-lien-2024/2024-Q1.yaml: 6 số liệu" in out
+    assert "Đã tạo progress/phu-lien-2024/2024-Q1.yaml: 8 số liệu" in out
     text = QUARTER_FILE.read_text(encoding="utf-8")
     assert "received: 1286" in text and 'name: "Đất đai"' in text
     assert [p for p in problems_of(QUARTER_FILE) if p.severity.value == "error"] == []

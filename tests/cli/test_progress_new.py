@@ -32,6 +32,7 @@ def unit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def fill(text: str) -> str:
     """What a clerk does: replace every ~ value with a figure or a sentence."""
     text = re.sub(r"(\n\s+status): ~[^\n]*", r"\1: đang thực hiện", text)
+    text = re.sub(r"(\n\s+result): ~[^\n]*", r'\1: "Đã làm trong quý."', text)
     text = re.sub(r"(\n\s+(?:received|resolved)): ~", r"\1: 100", text)
     text = re.sub(r"(\n\s+(?:early|on_time|late)): ~", r"\1: 10", text)
     text = re.sub(r"(\n\s+value): ~", r"\1: 95.5", text)
@@ -102,11 +103,20 @@ def test_last_known_status_is_carried_forward(unit: Path) -> None:
     done = progress.task("TCC-01")
     assert done is not None and done.status is TaskStatus.DONE
     assert str(done.completed_on) == "2024-02-28"
-    assert done.evidence == ["Quyết định số 30/QĐ-UBND ngày 28/02/2024"]
+    # The earlier quarter's work is not this quarter's: no result, no document carried
+    # over as a value; the earlier result is a comment, for reference.
+    assert done.result is None and done.evidence == []
+    text = target.with_name("2024-Q3.yaml").read_text(encoding="utf-8")
+    assert "status: hoàn thành  # từ quý I, ngày 28/02/2024" in text
+    assert "# quý I: Công khai dự toán ngân sách năm 2024" in text
+    assert "30/QĐ-UBND" not in text
     ongoing = progress.task("TC-01")
     assert ongoing is not None
     assert ongoing.status is TaskStatus.IN_PROGRESS and ongoing.result is None
     assert progress.task("BM-01").status is TaskStatus.NOT_STARTED  # type: ignore[union-attr]
+    # A finished task needs no new result; an ongoing one does (W429).
+    warned = {p.message.split()[2] for p in q3.problems if p.code == "W429"}
+    assert "TCC-01" not in warned and "TC-01" in warned
 
 
 def test_never_overwrites(unit: Path) -> None:

@@ -53,7 +53,10 @@ def test_markdown_content(unit: Path) -> None:
     assert "dòng hai: # không phải tiêu đề, \\| không phải bảng, \\*không nghiêng\\*." in text
     assert "None" not in text
     # (120 + 275 + 100 + 300) / (398 + 480): recomputed from the two quarters' counts.
-    assert "| 90,5%<br>" in text
+    assert "| 90,55%<br>" in text
+    # Markdown for a reader: no layout comments, the title above the sections.
+    assert "<!--" not in text
+    assert text.index("# BÁO CÁO") < text.index("# I. CÔNG TÁC")
 
 
 def test_bare_quarter_picks_next_due_and_accepts_plan_after_it(unit: Path) -> None:
@@ -262,14 +265,16 @@ def test_periods_and_days_outside_the_plan_are_usage_errors(
 def test_a_draft_counts_the_missing_items_not_its_own_banner(unit: Path) -> None:
     complete = run_cli("report", "-q", "2024-Q1", "-f", "md", "--draft", *DATE)
     assert complete.exit_code == 0, complete.stderr
-    assert "mục chưa có số liệu" not in complete.stdout  # nothing missing: nothing to say
+    assert "chưa có số liệu" not in complete.stdout  # nothing missing: nothing to say
     Path("reports/2024/hoa-binh-2024-2024-quy-1.md").unlink()
     progress = Path("progress/hoa-binh-2024/2024-Q1.yaml")
     text = progress.read_text(encoding="utf-8")
     progress.write_text(text.replace("[Công tác chỉ đạo kịp thời.]", "[]"), encoding="utf-8")
     gappy = run_cli("report", "-q", "2024-Q1", "-f", "md", "--draft", *DATE)
     assert gappy.exit_code == 0, gappy.stderr
-    assert "Bản dự thảo còn 1 mục chưa có số liệu, hiện bằng '…'" in gappy.stdout
+    assert "Bản dự thảo còn 1 chỗ chưa có số liệu, hiện bằng '…' (quý I: 1)" in gappy.stdout
+    text = Path("reports/2024/hoa-binh-2024-2024-quy-1.md").read_text(encoding="utf-8")
+    assert '*Bản dự thảo: còn 1 chỗ "…" cần điền trước khi trình ký (quý I: 1).*' in text
 
 
 def test_a_record_of_another_plan_is_refused(unit: Path) -> None:
@@ -327,9 +332,12 @@ def test_a_draft_line_ending_in_a_gap_gets_no_extra_full_stop(
     assert result.exit_code == 0, result.stderr
     text = Path("reports/2024/hoa-binh-2024-2024-quy-3.md").read_text(encoding="utf-8")
     assert "…" in text and "…." not in text
-    assert re.search(r"^a\) .*: …$", text, flags=re.MULTILINE)
-    # The counts add up: tasks without a status are counted as such, not dropped.
-    assert "hoàn thành 0; đang thực hiện 0; chưa thực hiện 0; chưa ghi tình trạng 2 (…)" in text
+    # A task with neither status nor result: "…" in both cells, never a status for a result.
+    assert re.search(r"^\| 1 \| .* \| … \| … \|$", text, flags=re.MULTILINE)
+    # The counts add up: tasks without a status are counted as such, not dropped; a count
+    # of zero is left out.
+    assert "Thực hiện 2 nhiệm vụ công tác chỉ đạo, điều hành: chưa ghi tình trạng 2 (…)." in text
+    assert "hoàn thành 0" not in text
 
 
 def test_a_folder_run_skips_units_that_owe_no_such_report(
@@ -378,7 +386,8 @@ def test_evidence_and_results_keep_one_punctuation_mark(unit: Path) -> None:
     result = run_cli("report", "-q", "2024-Q1", "-f", "md", *DATE)
     assert result.exit_code == 0, result.stderr
     out = Path("reports/2024/hoa-binh-2024-2024-quy-1.md").read_text(encoding="utf-8")
-    assert "(Báo cáo số 21/BC-UBND; Công văn số 5/UBND; " in out
+    # In Phụ lục I, each document on its own line, without the mark typed after it.
+    assert "<br>Báo cáo số 21/BC-UBND<br>Công văn số 5/UBND<br>" in out
     assert ".;" not in out and ";;" not in out
 
 

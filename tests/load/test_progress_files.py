@@ -133,13 +133,16 @@ def test_shipped_sample_is_marked_and_complete() -> None:
     progress, plan = loaded.loaded.model, loaded.plan.model if loaded.plan else None
     assert progress is not None and plan is not None and progress.sample
     assert [t.id for t in progress.tasks] == [t.id for t in plan.tasks]
-    assert [i.id for i in progress.indicators] == [i.id for i in plan.indicators]
+    # Every indicator the clerk types: the plan's task counts are computed, not typed.
+    typed = [
+        i.id for i in plan.indicators if any(c.computed is None for c in i.counts) or not i.counts
+    ]
+    assert [i.id for i in progress.indicators] == typed
+    assert "NV-KE-HOACH" not in typed
     assert sum(t.status is TaskStatus.DONE for t in progress.tasks) >= 3
     assert all(t.evidence for t in progress.tasks if t.status is TaskStatus.DONE)
-    done = progress.indicator("NV-KE-HOACH")
-    assert done is not None
-    assert done.counts["done"] == sum(t.status is TaskStatus.DONE for t in progress.tasks)
-    assert done.counts["total"] == len(plan.tasks)
+    # Every status comes with its result: a status is never the result.
+    assert all(t.result for t in progress.tasks if t.status is not None)
     narrative = progress.narrative
     assert narrative.direction and narrative.strengths and narrative.shortcomings
     assert narrative.causes and narrative.next_tasks and narrative.proposals
@@ -217,3 +220,35 @@ def test_a_report_without_a_signer_name_is_foreseen(tmp_path: Path) -> None:
     )
     codes = [p.code for p in problems_of(tmp_path / "progress/xa-mau-2024/2024-Q1.yaml")]
     assert "W428" in codes and "W427" in codes
+
+
+@pytest.mark.parametrize(
+    ("typed", "message", "hint"),
+    [
+        (
+            "1.350",
+            "trong tệp YAML dấu chấm",
+            "Nếu là 1.350 (cách viết Việt Nam, dấu chấm ngăn hàng nghìn), ghi 1350",
+        ),
+        ('"1.350"', "trong tệp YAML dấu chấm", "ghi 1350"),
+        ("1,350", "trong tệp YAML dấu chấm", "ghi 1350"),
+        ("1.350.000", "trong tệp YAML dấu chấm", "Nếu là 1.350.000"),
+        ("1080 lượt", "không kèm đơn vị ('lượt')", "Ghi 1080"),
+        ("12.5", "số nguyên", "Nếu là 12.500"),
+    ],
+)
+def test_a_count_written_the_vietnamese_way_says_what_to_write(
+    tmp_path: Path, typed: str, message: str, hint: str
+) -> None:
+    # Never read as 1,35: refused, with a hint about exactly that (not about quotes).
+    path = tmp_path / "2024-Q1.yaml"
+    plan = (PROGRESS / "plans" / "xa-mau-2024.yaml").as_posix()
+    path.write_text(
+        f'plan: "{plan}"\nquarter: 2024-Q1\nindicators:\n'
+        f"  - id: TTHC-DUNG-HAN\n    counts:\n      received: {typed}\n",
+        encoding="utf-8",
+    )
+    (problem,) = [p for p in load_progress(path).problems if p.code == "E202"]
+    assert (problem.line, problem.column) == (6, 17)
+    assert message in problem.message and hint in problem.hint
+    assert "dấu nháy" not in problem.hint and "không ghi 12.5" not in problem.hint

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cchc_cli import vietnamese as numbers
 from cchc_cli.errors import InvalidInputError
 from cchc_cli.load.plan import load_plan_or_raise
 from cchc_cli.model.plan import Plan, ReportKind
@@ -23,7 +22,7 @@ from cchc_cli.report.records import (
     TaskRecord,
     Where,
 )
-from cchc_cli.report.rows import PLACEHOLDER
+from cchc_cli.report.rows import PLACEHOLDER, percent_text
 from cchc_cli.report.sources import period_info
 from tests.report_tree import PLAN_NAME, REPORT_FIXTURES
 
@@ -68,7 +67,13 @@ def quarter(
         quarter=number,
         where=where,
         tasks={
-            t.id: TaskRecord(Where(where.path, 5 + n), status) for n, t in enumerate(plan.tasks)
+            t.id: TaskRecord(
+                Where(where.path, 5 + n),
+                status,
+                completed_on=date(2024, 3 * number - 1, 1) if status is TaskStatus.DONE else None,
+                result=f"Kết quả {t.id} quý {number}.",
+            )
+            for n, t in enumerate(plan.tasks)
         },
         indicators={
             "TTHC-DUNG-HAN": IndicatorRecord(
@@ -104,7 +109,7 @@ def indicator(context: ReportContext, indicator_id: str) -> tuple[str, str]:
 def test_quarter_rate_from_counts_and_verdict(plan: Plan) -> None:
     context = build(plan, ReportKind.Q1, [quarter(plan, 1, counts=(200, 190, 100, 82))])
     # (100 + 82) / 190 = 95.79 %: above the 95 % target.
-    assert indicator(context, "TTHC-DUNG-HAN") == ("95,8%", "đạt")
+    assert indicator(context, "TTHC-DUNG-HAN") == ("95,79%", "đạt")
     row = next(r for r in context.indicators if r.id == "TTHC-DUNG-HAN")
     assert row.target == "trên 95%"
     assert ("Số hồ sơ tiếp nhận", "200") in [(c.label, c.value) for c in row.counts]
@@ -115,7 +120,7 @@ def test_six_months_rate_is_recomputed_from_summed_counts_not_averaged(plan: Pla
     q2 = quarter(plan, 2, counts=(1000, 1000, 500, 400))  # 90 %
     context = build(plan, ReportKind.H1, [q1, q2])
     # Averaging would give 95 % ("đạt" at ≥ 95 would hide the real 90,1 %).
-    assert indicator(context, "TTHC-DUNG-HAN") == ("90,1%", "chưa đạt")
+    assert indicator(context, "TTHC-DUNG-HAN") == ("90,10%", "chưa đạt")
     row = next(r for r in context.indicators if r.id == "TTHC-DUNG-HAN")
     assert ("Số hồ sơ đã giải quyết", "1.010") in [(c.label, c.value) for c in row.counts]
 
@@ -126,7 +131,7 @@ def test_annual_sum_last_and_text(plan: Plan) -> None:
     ]
     context = build(plan, ReportKind.YEAR, records)
     assert indicator(context, "VB-RASOAT") == ("10 văn bản", "—")  # 1 + 2 + 3 + 4
-    assert indicator(context, "HL") == ("91,5%", "đạt")  # last quarter, ≥ 90
+    assert indicator(context, "HL") == ("91,50%", "đạt")  # last quarter, ≥ 90
     assert indicator(context, "PAR")[0] == "Thứ hạng quý 4"
 
 
@@ -154,7 +159,9 @@ def test_done_late_is_noted(plan: Plan) -> None:
         record,
         tasks={
             **record.tasks,
-            "CD-01": TaskRecord(Where("x", 1), TaskStatus.DONE, completed_on=date(2024, 2, 20)),
+            "CD-01": TaskRecord(
+                Where("x", 1), TaskStatus.DONE, completed_on=date(2024, 2, 20), result="Xong."
+            ),
         },
     )
     context = build(plan, ReportKind.Q1, [late])
@@ -167,7 +174,9 @@ def test_a_completion_after_the_cut_off_is_an_estimate(plan: Plan) -> None:
         record,
         tasks={
             **record.tasks,
-            "TC-01": TaskRecord(Where("x", 1), TaskStatus.DONE, completed_on=date(2024, 3, 10)),
+            "TC-01": TaskRecord(
+                Where("x", 1), TaskStatus.DONE, completed_on=date(2024, 3, 10), result="Xong."
+            ),
         },
     )
     context = build(plan, ReportKind.Q1, [after])  # cut-off 29/02, window to 14/03
@@ -202,10 +211,11 @@ def test_a_half_year_tells_each_quarters_work_and_every_document(plan: Plan) -> 
         },
     )
     row = next(t for t in build(plan, ReportKind.H1, [first, second]).tasks if t.id == "TC-01")
-    # Each quarter's documents follow its own result, each cited once.
+    # Each quarter's documents follow its own result, each cited once; no capital after a
+    # quarter's name in the middle of the sentence.
     assert row.result == (
-        "Quý I: Rà soát 12 văn bản (Báo cáo số 21/BC-UBND); "
-        "quý II: Rà soát 05 văn bản (Báo cáo số 30/BC-UBND)."
+        "Quý I: rà soát 12 văn bản (Báo cáo số 21/BC-UBND); "
+        "quý II: rà soát 05 văn bản (Báo cáo số 30/BC-UBND)."
     )
     assert row.evidence == ()
 
@@ -253,7 +263,8 @@ def test_missing_quarter_file_is_listed_once(plan: Plan) -> None:
     assert problem.code == "R100" and "quý II năm 2024" in problem.message
     assert problem.hint.endswith(f"--quarter 2024-Q2 {PLAN_PATH.name}")
     context = build(plan, ReportKind.H1, [quarter(plan, 1), None], draft=True)
-    assert indicator(context, "TTHC-DUNG-HAN") == (PLACEHOLDER, "—")
+    # Its verdict too is left to fill in: judged once the figure is there.
+    assert indicator(context, "TTHC-DUNG-HAN") == (PLACEHOLDER, PLACEHOLDER)
 
 
 def test_missing_figures_name_the_quarter_that_lacks_them(plan: Plan) -> None:
@@ -312,7 +323,7 @@ def test_rolled_up_rate_equals_rate_of_totals(counts: list[tuple[int, int, int, 
         assert (actual, verdict) == ("không phát sinh", "—")
         return
     rate = 100 * on_time / resolved
-    assert actual == numbers.percent(rate)
+    assert actual == percent_text(rate, 95)
     assert verdict == ("đạt" if round(rate, 6) > 95 else "chưa đạt")
 
 
@@ -331,3 +342,22 @@ def test_a_missing_count_is_named(plan: Plan) -> None:
         build(plan, ReportKind.Q1, [gappy])
     (problem,) = caught.value.problems
     assert problem.message == "Chỉ số TTHC-DUNG-HAN: chưa có số liệu quý I (early)."
+
+
+@pytest.mark.parametrize(
+    ("content", "label"),
+    [
+        ("Rà soát văn bản; công bố kết quả.", "Rà soát văn bản"),
+        ("Tăng cường kiểm tra. Tổ chức thực hiện kịp thời.", "Tăng cường kiểm tra"),
+        ("Thực hiện Nghị định số 62/2020/NĐ-CP ngày 01/06/2020 của Chính phủ", None),
+        ("Duy trì TCVN ISO 9001:2015 trong hoạt động của phường.", None),
+        ("Một số nội dung: thể chế, thủ tục.", "Một số nội dung"),
+    ],
+)
+def test_a_task_is_named_by_its_short_title_or_first_clause(
+    plan: Plan, content: str, label: str | None
+) -> None:
+    task = plan.tasks[0].model_copy(update={"content": content})
+    assert task.label == (label or content.rstrip("."))
+    short = task.model_copy(update={"short": "Kế hoạch CCHC năm"})
+    assert short.label == "Kế hoạch CCHC năm"

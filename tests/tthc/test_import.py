@@ -16,9 +16,10 @@ from cchc_cli.model.progress import Quarter
 from cchc_cli.problems import Problem, Severity
 from cchc_cli.tthc.importer import TthcImport, import_tthc
 from tests import tthc_exports as tx
-from tests.helpers import PLANS, ROOT, run_cli, write_tree
+from tests.helpers import FIXTURES, ROOT, run_cli, write_tree
 
-PHU_LIEN = PLANS / "phu-lien-2024.yaml"
+# The shipped plan as these tests were written against it (see the fixture's header).
+PHU_LIEN = FIXTURES / "tthc" / "phu-lien-2024.yaml"
 SAMPLE = {"received": 1286, "resolved": 1264, "early": 402, "on_time": 850, "late": 12}
 
 

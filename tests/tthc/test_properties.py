@@ -157,9 +157,9 @@ def test_any_csv_ends_in_a_result_never_an_exception(rows: list[list[str]]) -> N
 
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
-    from tests.helpers import PLANS
+    from tests.helpers import FIXTURES
 
-    plan = load_model(PLANS / "phu-lien-2024.yaml", Plan).model
+    plan = load_model(FIXTURES / "tthc" / "phu-lien-2024.yaml", Plan).model
     assert plan is not None
     result = import_tthc(buffer.getvalue().encode("utf-8"), "x.csv", plan)
     assert result.ok or result.problems

@@ -159,7 +159,7 @@ def rates_name_their_counts(plan: Plan, at: Located) -> Iterator[Problem]:
 
 
 def counts_referenced_exist(plan: Plan, at: Located) -> Iterator[Problem]:
-    """Tử số, mẫu số và part_of nhắc đến các số liệu đã khai báo trong counts."""
+    """Tử số, mẫu số, part_of và carried_in nhắc đến các số liệu đã khai báo trong counts."""
     for index, indicator in enumerate(plan.indicators):
         base = ("indicators", index)
         ids = {c.id for c in indicator.counts}
@@ -169,9 +169,10 @@ def counts_referenced_exist(plan: Plan, at: Located) -> Iterator[Problem]:
         if indicator.denominator:
             refs.append(((*base, "denominator"), indicator.denominator))
         refs += [
-            ((*base, "counts", n, "part_of"), c.part_of)
+            ((*base, "counts", n, key), ref)
             for n, c in enumerate(indicator.counts)
-            if c.part_of
+            for key, ref in (("part_of", c.part_of), ("carried_in", c.carried_in))
+            if ref
         ]
         for path, ref in refs:
             if ref not in ids:
@@ -350,6 +351,16 @@ def tthc_columns_once(plan: Plan, at: Located) -> Iterator[Problem]:
         seen.add(column.id)
 
 
+def start_in_years(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Ngày bắt đầu (start) của kế hoạch bắt đầu giữa năm nằm trong năm của kế hoạch."""
+    if plan.start is not None and plan.start.year not in plan.years:
+        yield at.problem(
+            ("start",),
+            f"Ngày bắt đầu {plan.start:%d/%m/%Y} nằm ngoài {plan.years} của kế hoạch.",
+            "Ghi ngày đơn vị bắt đầu thực hiện kế hoạch, ví dụ 2025-07-01.",
+        )
+
+
 CHECKS: tuple[Check[PlanCheck], ...] = (
     Check("E301", "unique-ids", unique_ids),
     Check("E302", "areas-in-programme", areas_in_programme),
@@ -367,6 +378,7 @@ CHECKS: tuple[Check[PlanCheck], ...] = (
     Check("E314", "report-kinds-once", report_kinds_once),
     Check("E315", "cutoff-in-window", cutoff_in_window),
     Check("E316", "window-ends-in-last-month", window_ends_in_last_month),
+    Check("E317", "start-in-years", start_in_years),
     Check("E320", "shared-codes-known", shared_codes_known),
     Check("E321", "shared-codes-fit", shared_codes_fit),
     Check("E322", "shared-codes-once", shared_codes_once),

@@ -5,6 +5,7 @@ Each check's docstring is its user documentation. Codes: E4xx errors, W4xx warni
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -12,7 +13,7 @@ from typing import Any
 from cchc_cli.checks import Check, Located, run
 from cchc_cli.errors import CchcError
 from cchc_cli.model.areas import DIRECTION, area_codes, area_title
-from cchc_cli.model.plan import Indicator, Measure, Plan, ReportKind
+from cchc_cli.model.plan import Indicator, Measure, Plan
 from cchc_cli.model.progress import (
     SECTIONS,
     IndicatorProgress,
@@ -20,7 +21,15 @@ from cchc_cli.model.progress import (
     TaskStatus,
     section_title,
 )
-from cchc_cli.periods import REPORT_OF_QUARTER, dates_for, quarter_window, report_rule, window
+from cchc_cli.periods import (
+    REPORT_OF_QUARTER,
+    Period,
+    dates_for,
+    first_window_start,
+    quarter_open,
+    quarter_window,
+    report_rule,
+)
 from cchc_cli.problems import COMMA_IN_NUMBER_HINT, Problem, did_you_mean
 from cchc_cli.vietnamese import number
 
@@ -29,11 +38,19 @@ ProgressCheck = Callable[[Progress, Plan, Located], Iterable[Problem]]
 
 def quarter_in_plan_years(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
     """Quý của tệp tiến độ nằm trong năm hoặc giai đoạn của kế hoạch."""
-    if progress.quarter.year not in plan.years:
+    quarter = progress.quarter
+    if quarter.year not in plan.years:
         yield at.problem(
             ("quarter",),
-            f"Quý {progress.quarter} nằm ngoài {plan.years} của kế hoạch.",
+            f"Quý {quarter} nằm ngoài {plan.years} của kế hoạch.",
             "Sửa 'quarter' hoặc chỉ đúng kế hoạch trong 'plan'.",
+        )
+    elif not quarter_open(plan, quarter.year, quarter.number) and plan.start is not None:
+        yield at.problem(
+            ("quarter",),
+            f"Quý {quarter} kết thúc trước ngày bắt đầu của kế hoạch ({plan.start:%d/%m/%Y}).",
+            "Kế hoạch bắt đầu giữa năm không có tiến độ các quý trước ngày bắt đầu; "
+            "sửa 'quarter' hoặc 'start' của kế hoạch.",
         )
 
 
@@ -78,11 +95,15 @@ def indicators_once(progress: Progress, plan: Plan, at: Located) -> Iterator[Pro
 
 
 def all_indicators_listed(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
-    """Cảnh báo chỉ số của kế hoạch chưa có mục trong tệp tiến độ."""
+    """Cảnh báo chỉ số của kế hoạch chưa có mục trong tệp tiến độ (trừ chỉ số mà mọi số
+    liệu đều do cchc tự tính)."""
     seen = {i.id for i in progress.indicators}
-    yield from _absent(
-        at, "indicators", "số liệu của chỉ số", [i.id for i in plan.indicators], seen
-    )
+    wanted = [i.id for i in plan.indicators if not _all_computed(i)]
+    yield from _absent(at, "indicators", "số liệu của chỉ số", wanted, seen)
+
+
+def _all_computed(indicator: Indicator) -> bool:
+    return bool(indicator.counts) and all(c.computed is not None for c in indicator.counts)
 
 
 def _repeated(at: Located, key: str, label: str, ids: list[str]) -> Iterator[Problem]:
@@ -132,6 +153,21 @@ def counts_declared(progress: Progress, plan: Plan, at: Located) -> Iterator[Pro
                 )
 
 
+def computed_counts_not_typed(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Cảnh báo số liệu mà cchc tự tính (computed: số nhiệm vụ của kế hoạch, số nhiệm vụ
+    hoàn thành) lại được nhập tay: báo cáo bỏ qua giá trị nhập tay."""
+    for index, item, indicator in _pairs(progress, plan):
+        for count in indicator.counts:
+            if count.computed is not None and count.id in item.counts:
+                yield at.problem(
+                    ("indicators", index, "counts", count.id),
+                    f"Chỉ số {item.id}: số liệu '{count.id}' do cchc tự tính "
+                    f"({count.computed.value}) từ kế hoạch và tình trạng nhiệm vụ; giá trị "
+                    "nhập tay không được dùng.",
+                    f"Xóa '{count.id}' khỏi counts.",
+                )
+
+
 def counts_not_negative(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
     """Số liệu đếm không âm."""
     for index, item, _ in _pairs(progress, plan):
@@ -156,6 +192,13 @@ def _parts_within_whole(
 ) -> Iterator[Problem]:
     for whole in indicator.counts:
         total = item.counts.get(whole.id)
+        carried = item.counts.get(whole.carried_in or "")
+        if total is not None and carried is not None and carried > total:
+            yield at.problem(
+                ("indicators", index, "counts", whole.id),
+                f"Chỉ số {item.id}: {whole.carried_in} ({carried}) vượt quá {whole.id} ({total}).",
+                f"Phần chuyển từ kỳ trước không lớn hơn '{whole.id}' ({whole.label}) chứa nó.",
+            )
         parts = [c.id for c in indicator.counts if c.part_of == whole.id]
         filled = [(p, item.counts[p]) for p in parts if item.counts.get(p) is not None]
         if total is None or not filled:
@@ -218,7 +261,7 @@ def values_entered(progress: Progress, plan: Plan, at: Located) -> Iterator[Prob
         expects = _expected_field(indicator)
         if expects == "counts":
             for count in indicator.counts:
-                if item.counts.get(count.id) is None:
+                if count.computed is None and item.counts.get(count.id) is None:
                     where = (*base, "counts", count.id) if count.id in item.counts else base
                     yield _unfilled(at, where, f"{item.id}: {count.label} ({count.id})")
         elif getattr(item, expects) is None:
@@ -238,6 +281,94 @@ def statuses_entered(progress: Progress, plan: Plan, at: Located) -> Iterator[Pr
 
 def _unfilled(at: Located, where: tuple[str | int, ...], what: str) -> Problem:
     return at.problem(where, f"Chưa nhập số liệu {what}.", "Điền giá trị thay cho ~.")
+
+
+def results_entered(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Cảnh báo nhiệm vụ có tình trạng mà chưa ghi kết quả (result) của quý; khi lập báo
+    cáo đây là lỗi (R105). Nhiệm vụ hoàn thành ở quý trước, quý này không có việc mới,
+    không cần kết quả."""
+    start = quarter_window(plan, progress.quarter.year, progress.quarter.number)[0]
+    for index, task in enumerate(progress.tasks):
+        if task.status is None or task.result or task.period_result:
+            continue
+        if task.status is TaskStatus.DONE and task.completed_on and task.completed_on < start:
+            continue
+        why = " (lý do chưa thực hiện)" if task.status is TaskStatus.NOT_STARTED else ""
+        yield at.problem(
+            ("tasks", index, "status"),
+            f"Nhiệm vụ {task.id} ({task.status}) chưa ghi kết quả quý "
+            f"{progress.quarter.roman}{why}.",
+            "Ghi result: những việc đã làm trong quý; tình trạng không thay cho kết quả.",
+        )
+
+
+_DOCUMENT_DATE = re.compile(r"\bngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
+
+
+def evidence_in_window(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Cảnh báo văn bản chứng minh ghi ngày trước kỳ số liệu của quý: việc của quý trước
+    không được báo cáo lại như việc của quý này."""
+    quarter = progress.quarter
+    start, _ = quarter_window(plan, quarter.year, quarter.number)
+    for index, task in enumerate(progress.tasks):
+        for position, item in enumerate(task.evidence):
+            day = _document_date(item)
+            if day is not None and day < start:
+                yield at.problem(
+                    ("tasks", index, "evidence", position),
+                    f"Nhiệm vụ {task.id}: văn bản ngày {day:%d/%m/%Y} có trước kỳ số liệu "
+                    f"quý {quarter.roman}/{quarter.year} (từ {start:%d/%m/%Y}).",
+                    "Tệp của quý chỉ ghi việc làm trong quý; văn bản của quý trước đã có "
+                    "trong báo cáo trước. Xóa dòng này nếu không có việc mới.",
+                )
+
+
+def _document_date(text: str) -> date | None:
+    found = _DOCUMENT_DATE.search(text)
+    if found is None:
+        return None
+    day, month, year = (int(g) for g in found.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def period_result_suggested(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
+    """Cảnh báo (gợi ý) trong tệp quý II, quý IV: nhiệm vụ có kết quả quý mà chưa có kết quả
+    cả kỳ (period_result); báo cáo 6 tháng, năm sẽ ghi kết quả theo từng quý."""
+    if progress.quarter.number not in (2, 4):
+        return
+    tasks = [t.id for t in progress.tasks if t.result and not t.period_result]
+    if tasks:
+        report = Period(REPORT_OF_QUARTER[progress.quarter.number], progress.quarter.year)
+        shown = ", ".join(tasks[:6]) + (
+            f" và {len(tasks) - 6} nhiệm vụ khác" if len(tasks) > 6 else ""
+        )
+        yield at.problem(
+            ("tasks",),
+            f"Báo cáo {report.name} sẽ ghi kết quả theo từng quý cho {len(tasks)} nhiệm vụ "
+            f"({shown}).",
+            f"Viết period_result cho mỗi nhiệm vụ: kết quả cả {report.name} trong một đoạn, "
+            "báo cáo dùng đoạn này thay cho kết quả từng quý.",
+        )
+
+
+def period_result_in_closing_quarter(
+    progress: Progress, plan: Plan, at: Located
+) -> Iterator[Problem]:
+    """Kết quả cả kỳ (period_result) chỉ ghi trong tệp quý II (báo cáo 6 tháng) và quý IV
+    (báo cáo năm)."""
+    if progress.quarter.number in (2, 4):
+        return
+    for index, task in enumerate(progress.tasks):
+        if task.period_result:
+            yield at.problem(
+                ("tasks", index, "period_result"),
+                f"Nhiệm vụ {task.id}: quý {progress.quarter.roman} là một kỳ báo cáo riêng, "
+                "không có kết quả cả kỳ.",
+                "Ghi nội dung này vào 'result'.",
+            )
 
 
 def date_only_when_done(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
@@ -267,7 +398,7 @@ def completion_in_window(progress: Progress, plan: Plan, at: Located) -> Iterato
     kế hoạch (hoàn thành ở quý trước được giữ nguyên ngày)."""
     quarter = progress.quarter
     start, end = quarter_window(plan, quarter.year, quarter.number)
-    earliest = window(ReportKind.Q1, plan.years.start, report_rule(plan, ReportKind.Q1))[0]
+    earliest = first_window_start(plan)
     for index, task, day in _completions(progress):
         where = ("tasks", index, "completed_on")
         if day > end:
@@ -377,6 +508,11 @@ PROGRESS_CHECKS: tuple[Check[ProgressCheck], ...] = (
     Check("E412", "percent-values-in-range", percent_values_in_range),
     Check("W420", "values-entered", values_entered),
     Check("W423", "statuses-entered", statuses_entered),
+    Check("W429", "results-entered", results_entered),
+    Check("W430", "evidence-in-window", evidence_in_window),
+    Check("W431", "period-result-suggested", period_result_suggested),
+    Check("E432", "period-result-in-closing-quarter", period_result_in_closing_quarter),
+    Check("W433", "computed-counts-not-typed", computed_counts_not_typed),
     Check("E413", "date-only-when-done", date_only_when_done),
     Check("W414", "done-has-date", done_has_date),
     Check("E415", "completion-in-window", completion_in_window),

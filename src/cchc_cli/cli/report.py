@@ -182,14 +182,19 @@ def _write(request: Request, plan: Path, target: Target, force: bool) -> tuple[P
 def _done(prepared: Prepared, path: Path) -> None:
     from cchc_cli.cli.console import console
     from cchc_cli.problems import display_path
-    from cchc_cli.vietnamese import number
+    from cchc_cli.vietnamese import number, roman
 
     out = console()
     out.print(f"Đã ghi báo cáo {prepared.period.name}: {display_path(path)}", markup=False)
     if prepared.placeholders:
+        where = "; ".join(
+            f"quý {roman(g.quarter)}: {number(g.count)}"
+            + (", chưa có tệp tiến độ" if g.no_file else "")
+            for g in prepared.placeholders_by_quarter
+        )
         out.print(
-            f"Bản dự thảo còn {prepared.placeholders} mục chưa có số liệu, hiện bằng '…'; "
-            "điền trước khi trình ký.",
+            f"Bản dự thảo còn {number(prepared.placeholders)} chỗ chưa có số liệu, hiện bằng "
+            f"'…' ({where}); điền trước khi trình ký.",
             markup=False,
         )
     if prepared.send_before is not None and prepared.days_left < 0:

@@ -147,6 +147,8 @@ def _message(
     ctx: dict[str, Any] = error.get("ctx") or {}
     where = _where(loc, data)
     given = error.get("input")
+    if "hint" in ctx:  # a model's own error that says what to write instead
+        return f"{where}: {error['msg']}.", str(ctx["hint"])
     if kind == "missing":
         field = str(loc[-1])
         title = _field_title(model, loc)

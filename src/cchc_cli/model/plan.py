@@ -153,6 +153,26 @@ class YearSpan(ParsedValue):
         return cls(start, end)
 
 
+# Type codes of administrative documents (Nghị định 30/2020, Phụ lục III) and their
+# names, as the number "19/QĐ-UBND" carries them between "/" and "-".
+DOCUMENT_TYPES = {
+    "NQ": "Nghị quyết",
+    "QĐ": "Quyết định",
+    "CT": "Chỉ thị",
+    "QC": "Quy chế",
+    "QyĐ": "Quy định",
+    "TB": "Thông báo",
+    "HD": "Hướng dẫn",
+    "CTr": "Chương trình",
+    "KH": "Kế hoạch",
+    "PA": "Phương án",
+    "ĐA": "Đề án",
+    "BC": "Báo cáo",
+    "TTr": "Tờ trình",
+    "CV": "Công văn",
+}
+
+
 class Issuance(Model):
     """The document that adopts the plan ("văn bản ban hành")."""
 
@@ -168,6 +188,13 @@ class Issuance(Model):
     )
     signed_by: Text | None = vi("Người ký", "Người ký văn bản ban hành, nếu biết.", default=None)
 
+    @property
+    def type_name(self) -> str:
+        """The kind of document its number names: "19/QĐ-UBND" → "Quyết định"; "văn bản"
+        when the number carries no known type code."""
+        match = re.match(r"[^/]*/([^-/\s]+)", self.number)
+        return DOCUMENT_TYPES.get(match.group(1), "văn bản") if match else "văn bản"
+
 
 class Task(Model):
     """A task of the plan ("nhiệm vụ"), under a reform area."""
@@ -175,6 +202,12 @@ class Task(Model):
     id: Id = vi("Mã nhiệm vụ", "Mã ổn định, duy nhất trong kế hoạch, ví dụ TTHC-01.")
     area: Id = vi("Lĩnh vực", "Mã lĩnh vực cải cách (chi-dao, the-che, tthc, …) theo chương trình.")
     content: Text = vi("Nội dung", "Nội dung nhiệm vụ, giữ nguyên văn kế hoạch.")
+    short: Text | None = vi(
+        "Tên ngắn",
+        "Tên ngắn của nhiệm vụ trong báo cáo (Phụ lục I, và phần nội dung nếu kế hoạch chọn "
+        "reporting.tasks_in_body); mặc định: vế đầu của nội dung, đến dấu ';', ':' hoặc hết câu.",
+        default=None,
+    )
     lead: Id | None = vi("Chủ trì", "Mã chức danh chủ trì (trong unit.posts).", default=None)
     partners: list[Id] = vi("Phối hợp", "Mã các chức danh phối hợp.", default=[])
     due: Due = vi(
@@ -187,6 +220,28 @@ class Task(Model):
     ref: Text | None = vi(
         "Mục trong văn bản", "Vị trí trong văn bản gốc, ví dụ III.3.đ.", default=None
     )
+
+    @property
+    def label(self) -> str:
+        """How a report names the task: its ``short`` title, else the first clause of its
+        content (up to ";", ":" or the end of the first sentence), never the whole text."""
+        return self.short or first_clause(self.content)
+
+
+# Where a task's first clause ends: ";" or ":" before a space, or a full stop before the
+# next sentence's capital. A dot or colon inside a number or code ("ngày 01/06/2020",
+# "TCVN ISO 9001:2015") is not followed by a space, so it does not end the clause.
+_CLAUSE_END = re.compile(r"[;:]\s|\.\s+(\w)")
+
+
+def first_clause(text: str) -> str:
+    """The first clause of ``text``, without its closing punctuation."""
+    end = len(text)
+    for found in _CLAUSE_END.finditer(text):
+        if found.group(1) is None or found.group(1).isupper():
+            end = found.start()
+            break
+    return text[:end].rstrip(" .;:,")
 
 
 class Measure(enum.StrEnum):
@@ -225,6 +280,22 @@ ColumnIds = Annotated[
 ]
 
 
+class CountRollup(enum.StrEnum):
+    """How one count rolls up over the quarters of a period ("cộng dồn số liệu")."""
+
+    SUM = "sum"
+    FIRST = "first"
+    LAST = "last"
+
+
+class ComputedCount(enum.StrEnum):
+    """A count cchc knows from the plan and the task statuses ("số liệu tự tính")."""
+
+    PLAN_TASKS = "plan-tasks"
+    TASKS_DONE = "tasks-done"
+    TASKS_DONE_ON_TIME = "tasks-done-on-time"
+
+
 class CountField(Model):
     """A count the progress file supplies for a rate ("số liệu đếm")."""
 
@@ -244,6 +315,27 @@ class CountField(Model):
         "số của dòng tổng cộng.",
         default=[],
     )
+    carried_in: Id | None = vi(
+        "Phần chuyển từ kỳ trước",
+        "Mã số liệu đếm phần của số liệu này chuyển từ kỳ trước sang (ví dụ received có "
+        "carried_in: carried_over). Cộng dồn nhiều quý, số liệu này chỉ tính phần chuyển sang "
+        "của quý đầu kỳ, không đếm lại phần chuyển sang của các quý sau; số liệu phần chuyển "
+        "sang tự cộng dồn kiểu first.",
+        default=None,
+    )
+    rollup: CountRollup = vi(
+        "Cộng dồn qua các quý",
+        "sum: cộng các quý (mặc định); first: lấy quý đầu kỳ (số chuyển từ kỳ trước sang); "
+        "last: lấy quý cuối kỳ (số tồn cuối kỳ).",
+        default=CountRollup.SUM,
+    )
+    computed: ComputedCount | None = vi(
+        "Tự tính",
+        "Số liệu cchc tự tính, không nhập trong tệp tiến độ: plan-tasks (số nhiệm vụ của kế "
+        "hoạch), tasks-done (số nhiệm vụ hoàn thành, lũy kế đến cuối kỳ), tasks-done-on-time "
+        "(số nhiệm vụ hoàn thành không chậm so với thời hạn).",
+        default=None,
+    )
 
 
 class Target(Model):
@@ -259,6 +351,14 @@ class Target(Model):
     )
     text: Text | None = vi(
         "Chỉ tiêu định tính", "Với chỉ số định tính: mô tả kết quả cần đạt.", default=None
+    )
+    every_period: bool = vi(
+        "Áp dụng cho từng kỳ",
+        "true: chỉ tiêu phải đạt trong mọi kỳ (ví dụ tỷ lệ hồ sơ giải quyết đúng hạn), được "
+        "đánh giá đạt/chưa đạt ở mọi báo cáo. Mặc định (false): chỉ tiêu cả năm, chỉ đánh giá "
+        "ở báo cáo năm; báo cáo quý, 6 tháng nêu tiến độ so với kế hoạch năm và chỉ ghi "
+        "'đã đạt' khi đã đạt.",
+        default=False,
     )
 
 
@@ -373,6 +473,13 @@ class ReportingRule(Model):
     source: Text | None = vi(
         "Căn cứ", "Trích nguyên văn quy định báo cáo trong kế hoạch.", default=None
     )
+    tasks_in_body: bool = vi(
+        "Nêu từng nhiệm vụ trong báo cáo",
+        "true: phần kết quả của mỗi lĩnh vực nêu từng nhiệm vụ (tên ngắn, tình trạng, kết "
+        "quả). Mặc định (false): phần nội dung chỉ nêu số nhiệm vụ theo tình trạng; từng "
+        "nhiệm vụ ở Phụ lục I.",
+        default=False,
+    )
 
 
 class Plan(Model):
@@ -381,6 +488,12 @@ class Plan(Model):
     unit: Unit = vi("Đơn vị", "Đơn vị ban hành kế hoạch và báo cáo.")
     issued: Issuance = vi("Văn bản ban hành", "Số, ngày, cơ quan ban hành, tên kế hoạch.")
     years: YearSpan = vi("Năm", 'Năm (2024) hoặc giai đoạn ("2021-2025") của kế hoạch.')
+    start: Date | None = vi(
+        "Ngày bắt đầu",
+        "Với đơn vị thành lập giữa năm (ví dụ 2025-07-01 cho kế hoạch 6 tháng cuối năm 2025): "
+        "kỳ số liệu đầu tiên tính từ ngày này; các quý kết thúc trước đó không có báo cáo.",
+        default=None,
+    )
     programme: Programme = vi(
         "Chương trình", "nq76 (NQ 76/NQ-CP, 2021-2030) hoặc nq30c (NQ 30c/NQ-CP, 2011-2020)."
     )

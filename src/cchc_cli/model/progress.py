@@ -8,6 +8,7 @@ warns about it, building a report lists it as missing.
 from __future__ import annotations
 
 import enum
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -54,10 +55,51 @@ Status = Annotated[
 ]
 
 
+# A count typed the Vietnamese way, with a dot between thousands ("1.350") or a comma
+# ("1,350"), or with its unit ("1080 lượt"). In YAML "1.350" is the decimal 1.35: caught
+# here, before it is ever taken for a number, with a hint that says what to write.
+_GROUPED = re.compile(r"\s*(\d{1,3}(?:[.,]\d{3})+)\s*")
+_WITH_UNIT = re.compile(r"\s*(\d[\d.,]*)\s+(\D.*)")
+
+
 def _count(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError("int_type", "cần một số nguyên")
+    if isinstance(value, float) and math.isfinite(value) and not value.is_integer():
+        thousands = value * 1000
+        if abs(thousands - round(thousands)) < 1e-6 and abs(value) < 1000:
+            raise _thousands_error(round(thousands))
+        raise PydanticCustomError(
+            "count_fraction",
+            "số đếm phải là số nguyên, không có phần thập phân",
+            {"hint": "Ghi số nguyên, ví dụ 1350."},
+        )
+    if isinstance(value, str):
+        if match := _GROUPED.fullmatch(value):
+            raise _thousands_error(int(re.sub(r"\D", "", match.group(1))))
+        if match := _WITH_UNIT.fullmatch(value):
+            digits = re.sub(r"\D", "", match.group(1))
+            raise PydanticCustomError(
+                "count_unit",
+                "số đếm chỉ ghi số, không kèm đơn vị ('{unit}')",
+                {
+                    "unit": match.group(2).strip(),
+                    "hint": f"Ghi {digits}; đơn vị đã có trong kế hoạch.",
+                },
+            )
     return value
+
+
+def _thousands_error(whole: int) -> PydanticCustomError:
+    grouped = f"{whole:,}".replace(",", ".")
+    return PydanticCustomError(
+        "count_thousands",
+        "số đếm phải là số nguyên; trong tệp YAML dấu chấm (hoặc dấu phẩy) không ngăn hàng nghìn",
+        {
+            "hint": f"Nếu là {grouped} (cách viết Việt Nam, dấu chấm ngăn hàng nghìn), ghi {whole}: "
+            "không có dấu chấm hay dấu phẩy."
+        },
+    )
 
 
 # Far above any commune's figures, far below where a float would lose digits in a report.
@@ -127,7 +169,18 @@ class TaskProgress(Model):
     completed_on: Date | None = vi(
         "Ngày hoàn thành", "Chỉ ghi khi đã hoàn thành; trong kỳ số liệu của quý.", default=None
     )
-    result: Text | None = vi("Kết quả", "Những việc đã làm trong quý.", default=None)
+    result: Text | None = vi(
+        "Kết quả",
+        "Những việc đã làm trong quý (chỉ việc của quý này). Nhiệm vụ đã hoàn thành ở quý "
+        "trước, quý này không có việc mới: không ghi.",
+        default=None,
+    )
+    period_result: Text | None = vi(
+        "Kết quả cả kỳ",
+        "Chỉ trong tệp quý II (báo cáo 6 tháng) và quý IV (báo cáo năm): kết quả của cả kỳ "
+        "báo cáo, viết thành một đoạn; báo cáo dùng đoạn này thay cho kết quả từng quý.",
+        default=None,
+    )
     evidence: list[Text] = vi(
         "Văn bản chứng minh",
         "Ví dụ: Kế hoạch số 25/KH-UBND ngày 10/02/2024.",
@@ -151,7 +204,12 @@ class IndicatorProgress(Model):
     text: Text | None = vi(
         "Kết quả định tính", "Với chỉ số định tính: mô tả kết quả.", default=None
     )
-    note: Text | None = vi("Ghi chú", "Nguồn số liệu, giải thích.", default=None)
+    note: Text | None = vi(
+        "Ghi chú",
+        "Nguồn số liệu, giải thích ngắn; in ở cột Ghi chú của Phụ lục II (báo cáo 6 tháng, năm: "
+        "ghi chú của các quý được cộng dồn, ghi theo từng quý).",
+        default=None,
+    )
 
 
 class Narrative(Model):

@@ -9,6 +9,7 @@ import jinja2
 from cchc_cli.report.context import ReportContext
 from cchc_cli.report.markup import Safe
 from cchc_cli.report.render import render
+from cchc_cli.report.rows import mid_sentence
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,9 @@ class RenderedReport:
 
 def render_texts(report: ReportContext, env: jinja2.Environment, whole: bool) -> RenderedReport:
     """Render the templates: the whole report (for Markdown) or its parts (for Word)."""
+    # The report's own filter: a clerk's text continuing a sentence ("…: quận chưa …"),
+    # its titles and names of bodies keeping their capital ("Phòng Nội vụ quận …").
+    env.filters.setdefault("mid_sentence", mid_sentence)
     subject = Safe(render(env, "subject.md.j2", {"r": report}).strip())
     values = {"r": report, "subject": subject}
     if whole:

@@ -74,6 +74,8 @@ class Paragraph:
 class Table:
     header: list[list[Run]]
     rows: list[list[list[Run]]] = field(default_factory=list)
+    # Each column's alignment from the separator row: "left", "center" (":---:"), "right".
+    aligns: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -152,8 +154,17 @@ def split_cells(row: str) -> list[str]:
 
 def _table(rows: list[str]) -> Table:
     header = [inline(c) for c in split_cells(rows[0])]
-    body = rows[2:] if len(rows) > 1 and _SEPARATOR.fullmatch(rows[1]) else rows[1:]
-    return Table(header, [[inline(c) for c in split_cells(r)] for r in body])
+    aligned = len(rows) > 1 and _SEPARATOR.fullmatch(rows[1])
+    body = rows[2:] if aligned else rows[1:]
+    aligns = [_align(c) for c in split_cells(rows[1])] if aligned else []
+    return Table(header, [[inline(c) for c in split_cells(r)] for r in body], aligns)
+
+
+def _align(cell: str) -> str:
+    cell = cell.strip()
+    if cell.startswith(":") and cell.endswith(":"):
+        return "center"
+    return "right" if cell.endswith(":") else "left"
 
 
 _TOKEN = re.compile(r"\\\n|\\[!-/:-@\[-`{-~]|<br>|\*\*|\*|\n|[^\\<*\n]+|.", re.DOTALL)

@@ -30,6 +30,7 @@ class TaskRecord:
     completed_on: date | None = None
     result: str | None = None
     evidence: tuple[str, ...] = ()
+    period_result: str | None = None  # the whole period's result (quý II, quý IV files)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class IndicatorRecord:
     counts: dict[str, float] = field(default_factory=dict)
     value: float | None = None
     text: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,3 +89,13 @@ class PeriodInfo:
     window_end: date
     cutoff: date
     send_before: date
+    # The annual report: where a year's target is judged (đạt / chưa đạt).
+    final: bool = False
+    # The window starts at the plan's first window of the year (quý I, 6 tháng, năm; quý
+    # III too for a plan that starts in it): its summed figures are the year's so far.
+    from_year_start: bool = True
+
+    @property
+    def multi(self) -> bool:
+        """Whether the period spans several quarters (6 tháng, năm)."""
+        return len(self.quarters) > 1

@@ -16,6 +16,7 @@ from cchc_cli.paths import DEFAULT_PROGRESS_DIR
 from cchc_cli.periods import Period, PeriodSpec, require_plan_year, resolve_period
 from cchc_cli.report.build import RenderedReport
 from cchc_cli.report.context import build_context
+from cchc_cli.report.gaps import QuarterGaps
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,11 @@ class Prepared:
     def placeholders(self) -> int:
         """The '…' left in a draft for the clerk to fill in."""
         return self.rendered.context.gaps
+
+    @property
+    def placeholders_by_quarter(self) -> tuple[QuarterGaps, ...]:
+        """The same, counted by the quarter each belongs to."""
+        return self.rendered.context.gaps_by_quarter
 
 
 class NoProgressError(CchcError):
@@ -77,14 +83,14 @@ def prepare(request: Request, plan_path: Path, *, whole: bool) -> Prepared:
 
     plan = load_plan_or_raise(plan_path)
     period = period_of(request, plan)
-    found = existing_progress(request.progress_dir, plan_path, period)
+    info = period_info(plan, period)  # a report before a mid-year plan's start is refused
+    found = existing_progress(request.progress_dir, plan_path, plan, period)
     if not found:
         raise NoProgressError(
             f"Chưa có tệp tiến độ nào cho báo cáo {period.name} của {plan_path.stem}.",
-            f"Tạo tệp bằng: cchc progress new --quarter {period.year}-Q{period.quarters[0]} "
+            f"Tạo tệp bằng: cchc progress new --quarter {period.year}-Q{info.quarters[0]} "
             f"{plan_path.as_posix()}",
         )
-    info = period_info(plan, period)
     dated = request.report_date or request.today
     if dated < info.window_start:
         option = "--date" if request.report_date else "--today (hôm nay)"

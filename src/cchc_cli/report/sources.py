@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from cchc_cli.errors import InvalidInputError
-from cchc_cli.load.progress import load_progress, period_progress_paths
+from cchc_cli.load.progress import existing_or_new, load_progress
 from cchc_cli.load.shape import Loaded
 from cchc_cli.model.areas import AREAS
-from cchc_cli.model.plan import Plan
+from cchc_cli.model.plan import Plan, ReportKind
 from cchc_cli.model.progress import Progress, TaskStatus
-from cchc_cli.periods import Period
+from cchc_cli.paths import progress_path
+from cchc_cli.periods import Period, quarter_open
 from cchc_cli.problems import Problem
 from cchc_cli.report.records import (
     IndicatorRecord,
@@ -25,24 +26,38 @@ AREA_CODES = sorted({area.code for areas in AREAS.values() for area in areas})
 
 
 def period_info(plan: Plan, period: Period) -> PeriodInfo:
-    """The period with its dates under the plan's reporting rule."""
+    """The period with its dates under the plan's reporting rule (and its start)."""
     dates = period.schedule(plan)
+    quarters = period.quarters_of(plan)
+    first_open = next(q for q in (1, 2, 3, 4) if quarter_open(plan, period.year, q))
     return PeriodInfo(
         kind=period.kind,
         year=period.year,
         name=period.name,
         slug=period.slug,
-        quarters=period.quarters,
+        quarters=quarters,
         window_start=dates.window_start,
         window_end=dates.window_end,
         cutoff=dates.cutoff,
         send_before=dates.send_before,
+        final=period.kind is ReportKind.YEAR,
+        from_year_start=quarters[0] == first_open,
     )
 
 
-def existing_progress(progress_dir: Path, plan_path: Path, period: Period) -> list[Path]:
+def progress_paths(progress_dir: Path, plan_path: Path, plan: Plan, period: Period) -> list[Path]:
+    """The quarter files the period aggregates under the plan, in order (existing or not)."""
+    return [
+        existing_or_new(progress_path(progress_dir, plan_path, period.year, q))
+        for q in period.quarters_of(plan)
+    ]
+
+
+def existing_progress(
+    progress_dir: Path, plan_path: Path, plan: Plan, period: Period
+) -> list[Path]:
     """The period's progress files that exist."""
-    return [p for p in period_progress_paths(progress_dir, plan_path, period) if p.is_file()]
+    return [p for p in progress_paths(progress_dir, plan_path, plan, period) if p.is_file()]
 
 
 def load_records(
@@ -55,7 +70,7 @@ def load_records(
     records: list[QuarterRecord | None] = []
     problems: list[Problem] = []
     for quarter, path in zip(
-        period.quarters, period_progress_paths(progress_dir, plan_path, period), strict=True
+        period.quarters_of(plan), progress_paths(progress_dir, plan_path, plan, period), strict=True
     ):
         if not path.is_file():
             records.append(None)
@@ -88,6 +103,7 @@ def to_record(loaded: Loaded[Progress], quarter: int) -> QuarterRecord:
             completed_on=t.completed_on,
             result=t.result,
             evidence=tuple(t.evidence),
+            period_result=t.period_result,
         )
         for n, t in enumerate(progress.tasks)
     }
@@ -97,6 +113,7 @@ def to_record(loaded: Loaded[Progress], quarter: int) -> QuarterRecord:
             counts={k: float(v) for k, v in i.counts.items() if v is not None},
             value=i.value,
             text=i.text,
+            note=i.note,
         )
         for n, i in enumerate(progress.indicators)
     }

@@ -20,7 +20,8 @@ theme fonts, so Word and LibreOffice never substitute a font.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -203,7 +204,9 @@ def add_closing(
 ) -> Any:
     """Recipients ("Nơi nhận:") left and the signature block right, level with each other."""
     width = text_width_cm(doc.sections[-1])
-    add_text(doc, "", size=6, after_pt=0)
+    # Kept with the table, as the body's last paragraph is kept with it: "./." never
+    # ends a page that the signature does not share.
+    add_text(doc, "", size=6, after_pt=0, keep_with_next=True)
     left_w = round(width * 0.45, 2)
     table = layout_table(doc, [left_w, round(width - left_w, 2)])
     left, right = table.rows[0].cells
@@ -285,18 +288,41 @@ def _repeat_header(tr: Any) -> None:
     trpr.append(flag)
 
 
+def _span_from_second(tr: Any, widths_cm: Sequence[float]) -> None:
+    # Straight on the XML, as _fixed_widths: python-docx's cell merge rebuilds the whole
+    # grid for each cell it looks up.
+    first, *rest = tr.tc_lst[1:]
+    for tc in rest:
+        tr.remove(tc)
+    first.grid_span = len(widths_cm) - 1
+    first.width = Cm(sum(widths_cm[1:]))
+
+
 def _keep_whole(tr: Any) -> None:
     # A task cut in two by a page break reads as two rows; Word and LibreOffice still split
     # a row taller than a whole page, so nothing is ever lost.
     tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
-def _fill(cell: Any, runs: Sequence[Run], align: str, size: float, bold: bool = False) -> None:
+_QUARTER_SPACE = re.compile(r"(?<=[qQ]uý) (?=[IVX]+\b)")
+
+
+def _fill(
+    cell: Any,
+    runs: Sequence[Run],
+    align: str,
+    size: float,
+    *,
+    bold: bool = False,
+    keep: bool = False,
+) -> None:
     paragraph = cell.paragraphs[0]
-    if bold:
-        runs = [Run(r.text, True, r.italic) for r in runs]
+    # In a narrow column "quý I" never ends a line before its number: "hoàn thành (quý I)".
+    runs = [Run(_QUARTER_SPACE.sub("\u00a0", r.text), bold or r.bold, r.italic) for r in runs]
     add_runs(paragraph, runs, size=size)
-    format_paragraph(paragraph, align=align, before_pt=2, after_pt=2, line_spacing=1)
+    format_paragraph(
+        paragraph, align=align, before_pt=2, after_pt=2, line_spacing=1, keep_with_next=keep
+    )
 
 
 def add_table(
@@ -307,21 +333,40 @@ def add_table(
     stt: bool = True,
     size: float = 12,
     stt_title: str = "STT",
+    split_rows: Collection[int] = (),
+    groups: Collection[int] = (),
 ) -> Any:
-    """A bordered data table, header row repeated on every page, with an STT column first."""
+    """A bordered data table, header row repeated on every page, with an STT column first.
+
+    ``split_rows``: indices in ``rows`` of tall rows that may break across pages (the
+    header repeats), so no page is left half empty; every other row stays whole. ``groups``: indices in ``rows`` of
+    group rows ("I | CẢI CÁCH THỂ CHẾ", given as two cells, without an STT added), whose
+    second cell spans the rest of the row, bold, kept on the page of the row after it.
+    """
     cols = ([Column(stt_title, 1.2, "center")] if stt else []) + list(columns)
     table = doc.add_table(rows=1 + len(rows), cols=len(cols))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _fixed_widths(table, [c.width_cm for c in cols])
     trs = table._tbl.tr_lst
+    # A group row: its number in the first column, its title across all the others.
+    for index in groups:
+        if len(cols) > 2:
+            _span_from_second(trs[index + 1], [c.width_cm for c in cols])
     _repeat_header(trs[0])
     for tc, column in zip(trs[0].tc_lst, cols, strict=True):
         _fill(_Cell(tc, table), [Run(column.title)], "center", size, bold=True)
     for number, (tr, row) in enumerate(zip(trs[1:], rows, strict=True), start=1):
-        _keep_whole(tr)
+        if number - 1 in groups:
+            _keep_whole(tr)
+            runs_of = [[Run(v)] if isinstance(v, str) else list(v) for v in row]
+            for tc, runs, align in zip(tr.tc_lst, runs_of, (cols[0].align, "left"), strict=False):
+                _fill(_Cell(tc, table), runs, align, size, bold=True, keep=True)
+            continue
         values = ([str(number)] if stt else []) + list(row)
-        for tc, column, value in zip(tr.tc_lst, cols, values, strict=True):
-            runs = [Run(value)] if isinstance(value, str) else list(value)
+        runs_of = [[Run(v)] if isinstance(v, str) else list(v) for v in values]
+        if number - 1 not in split_rows:
+            _keep_whole(tr)
+        for tc, column, runs in zip(tr.tc_lst, cols, runs_of, strict=True):
             _fill(_Cell(tc, table), runs, column.align, size)
     return table

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -62,10 +62,16 @@ def write_docx(rendered: RenderedReport) -> bytes:
 def _write_blocks(doc: Any, blocks: Sequence[Block]) -> None:
     centre_next = False
     in_front_matter = False  # an appendix's title lines, before its table, are centred
+    space_before = 0.0
     for block in blocks:
         if isinstance(block, Directive):
             if block.name == "appendix":
-                od.start_appendix_section(doc, landscape="landscape" in block.args)
+                if "continued" in block.args and doc.sections[-1].orientation:
+                    # The next appendix follows on the same page (a landscape one): no
+                    # page is left with only the last lines of the table before it.
+                    space_before = 18.0
+                else:
+                    od.start_appendix_section(doc, landscape="landscape" in block.args)
                 in_front_matter = True
             elif block.name == "center":
                 centre_next = True
@@ -75,12 +81,16 @@ def _write_blocks(doc: Any, blocks: Sequence[Block]) -> None:
         centred = centre_next or in_front_matter
         centre_next = False
         if isinstance(block, Heading):
-            _heading(doc, block, centred)
+            _heading(doc, block, centred, keep=in_front_matter, before=space_before)
+            space_before = 0.0
         elif isinstance(block, Paragraph):
             if centred:
-                ox.add_text(doc, block.runs, align="center", after_pt=6)
+                # An appendix's title lines stay on the page of its table.
+                ox.add_text(
+                    doc, block.runs, align="center", after_pt=6, keep_with_next=in_front_matter
+                )
             else:
-                # A lead-in ("… Cụ thể:") never ends a page apart from its points.
+                # A lead-in ("… cụ thể:") never ends a page apart from its points.
                 lead_in = plain(block.runs).rstrip().endswith(":")
                 od.add_body_paragraph(doc, block.runs, keep_with_next=lead_in)
         elif isinstance(block, Table):
@@ -94,10 +104,19 @@ def _page_break() -> Any:
     return WD_BREAK.PAGE
 
 
-def _heading(doc: Any, block: Heading, centred: bool) -> None:
+def _heading(
+    doc: Any, block: Heading, centred: bool, *, keep: bool = False, before: float = 0.0
+) -> None:
     runs = [Run(r.text, True, r.italic or block.level == 3) for r in block.runs]
     if centred:
-        ox.add_text(doc, runs, align="center", after_pt=0 if block.level == 1 else 6)
+        ox.add_text(
+            doc,
+            runs,
+            align="center",
+            before_pt=before,
+            after_pt=0 if block.level == 1 else 6,
+            keep_with_next=keep,
+        )
     else:
         od.add_heading(doc, runs)
 
@@ -105,25 +124,52 @@ def _heading(doc: Any, block: Heading, centred: bool) -> None:
 def _table(doc: Any, block: Table) -> None:
     width = ox.text_width_cm(doc.sections[-1])
     titles = [plain(c) for c in block.header]
-    cells = [
-        [plain(row[i]) if i < len(row) else "" for row in block.rows] for i in range(len(titles))
-    ]
-    widths = _widths(titles, cells, width)
-    columns = [
-        od.Column(title, w, "center" if _short(title, column) else "left")
-        for title, w, column in zip(titles, widths, cells, strict=True)
-    ]
+    groups = {n for n, row in enumerate(block.rows) if _is_group(row)}
     rows = [[row[i] if i < len(row) else [] for i in range(len(titles))] for row in block.rows]
-    od.add_table(doc, columns, rows, stt=False)
+    data = [row for n, row in enumerate(rows) if n not in groups]
+    cells = [[plain(row[i]) for row in data] for i in range(len(titles))]
+    widths = _widths(titles, cells, width)
+    # Each column's alignment is the template's (its separator row), the same in every
+    # report whatever the column holds.
+    aligns = block.aligns + ["left"] * (len(titles) - len(block.aligns))
+    columns = [
+        od.Column(title, w, align) for title, w, align in zip(titles, widths, aligns, strict=True)
+    ]
+    # A row taller than a quarter of a page may break across pages: moved whole, it would
+    # leave that much of a page empty (with a group row kept with it, more). A shorter one
+    # moves whole, never cut after its first line.
+    page = _LANDSCAPE_LINES if width > _PORTRAIT_WIDTH_CM else _PORTRAIT_LINES
+    tall = {n for n, row in enumerate(rows) if n not in groups and _lines(row, widths) > page / 4}
+    od.add_table(doc, columns, rows, stt=False, split_rows=tall, groups=groups)
 
 
-def _short(title: str, cells: list[str]) -> bool:
-    return title == "STT" or all(len(line) <= 24 for c in cells for line in c.split("\n"))
+# Lines of 12 pt text on a page between the decree's margins, and the text width of a
+# portrait page: enough to tell a tall row from a short one.
+_LANDSCAPE_LINES, _PORTRAIT_LINES, _PORTRAIT_WIDTH_CM = 33, 52, 17.0
+
+
+def _lines(row: list[list[Run]], widths: list[float]) -> int:
+    """About how many lines the tallest cell of a row takes."""
+    most = 1
+    for cell, width in zip(row, widths, strict=False):
+        per_line = max(int((width - _PADDING_CM) / _CM_PER_CHAR), 1)
+        text = plain(cell)
+        most = max(most, sum(-(-len(line) // per_line) or 1 for line in text.split("\n")))
+    return most
+
+
+def _is_group(row: list[list[Run]]) -> bool:
+    # A group row ("I | CẢI CÁCH THỂ CHẾ"): text in its first two cells only, all bold.
+    if len(row) < 3 or any(plain(cell).strip() for cell in row[2:]):
+        return False
+    return all(
+        plain(cell).strip() and all(r.bold for r in cell if r.text.strip()) for cell in row[:2]
+    )
 
 
 _CM_PER_CHAR = 0.21  # Times New Roman 12 pt, an average character
 _PADDING_CM = 0.45
-_SHORT_HEADING = 12
+_SHORT_HEADING = 10
 
 
 def _widths(titles: list[str], cells: list[list[str]], total: float) -> list[float]:
@@ -133,13 +179,17 @@ def _widths(titles: list[str], cells: list[list[str]], total: float) -> list[flo
         return max((len(w) for t in texts for w in t.split()), default=1)
 
     def narrowest(title: str, column: list[str]) -> float:
-        # A short heading ("Đánh giá", "Đơn vị tính") stays on one line, in bold.
-        heading = len(title) * 1.1 if len(title) <= _SHORT_HEADING else 0
+        # A short heading ("Đánh giá", "Thời hạn") stays on one line, in bold; a longer
+        # one ("Đơn vị tính") on two at most.
+        half = -(-len(title) // 2)
+        heading = (len(title) if len(title) <= _SHORT_HEADING else half) * 1.1
         return min(max(longest_word([title, *column]), heading) * _CM_PER_CHAR + _PADDING_CM, 6.0)
 
     minimum = [1.2 if t == "STT" else narrowest(t, c) for t, c in zip(titles, cells, strict=True)]
+    # The room a column needs is how much text its cells hold on average: the column of
+    # long results gets more than the column of long task names, so rows stay short.
     weights = [
-        0 if t == "STT" else min(max((_room_for(x, t) for x in c), default=0), 80)
+        0 if t == "STT" else _average(_room_for(x, t) for x in c)
         for t, c in zip(titles, cells, strict=True)
     ]
     room = max(total - sum(minimum), 0.0)
@@ -147,11 +197,16 @@ def _widths(titles: list[str], cells: list[list[str]], total: float) -> list[flo
     return [round(m + room * w / spread, 2) for m, w in zip(minimum, weights, strict=True)]
 
 
+def _average(sizes: Iterable[int]) -> float:
+    found = list(sizes)
+    return sum(found) / len(found) if found else 0.0
+
+
 def _room_for(text: str, title: str) -> int:
     # A draft's "…" stands for a value the clerk will type: keep room for it. A status is
     # a few words ("quá hạn, đang thực hiện"); a result or a figure with its counts, more.
     if text.strip() == PLACEHOLDER:
-        return _STATUS_ROOM if title == "Trạng thái" else _VALUE_ROOM
+        return _STATUS_ROOM if title in ("Tình trạng", "Đánh giá") else _VALUE_ROOM
     return len(text)
 
 
