@@ -48,7 +48,7 @@ def test_cells_keep_their_kind() -> None:
     assert first[1].quotePrefix
     assert ws["B6"].data_type == "s" and ws["B7"].value == "-5 hồ sơ quá hạn"
     assert first[2].value == 955 and first[2].number_format == "#,##0"
-    assert first[4].value == '=IF(N(D5)=0,"",C5/D5)' and first[4].number_format == "0.0%"
+    assert first[4].value == '=IF(N(D5)=0,"",C5/D5)' and first[4].number_format == "0.00%"
     assert first[5].value == pytest.approx(0.965)
     assert all(c.font.name == "Times New Roman" for row in ws.iter_rows() for c in row if c.value)
     assert ws.freeze_panes == "A5"
@@ -66,6 +66,6 @@ def test_libreoffice_calc_computes_the_ratios(soffice: str, tmp_path: Path) -> N
     )  # fmt: skip
     rows = list(csv.reader((tmp_path / "bang.csv").read_text(encoding="utf-8").splitlines()))
     assert rows[0] == ["ỦY BAN NHÂN DÂN PHƯỜNG PHÙ LIỄN", "", "", "", "", ""]
-    assert rows[4][1:5] == ['=HYPERLINK("http://x")', "955", "1,000", "95.5%"]
+    assert rows[4][1:5] == ['=HYPERLINK("http://x")', "955", "1,000", "95.50%"]
     assert rows[5][1] == "+15% hồ sơ trực tuyến" and rows[5][4] == ""
-    assert rows[6][4] == "99.7%"
+    assert rows[6][4] == "99.69%"

@@ -74,7 +74,7 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
         typer.Option(
             "--format",
             "-f",
-            help="docx hoặc md (Markdown); mặc định theo đuôi tệp -o, không có thì docx.",
+            help="docx (Word), md (Markdown) hoặc xlsx (bảng số liệu); mặc định theo đuôi tệp -o, không có thì docx.",
             show_default=False,
             metavar="|".join(FORMATS),
         ),

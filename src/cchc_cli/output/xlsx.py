@@ -25,7 +25,7 @@ FORMATS: dict[str, str] = {
     "text": "@",
     "count": "#,##0",
     "decimal": "#,##0.##",
-    "percent": "0.0%",
+    "percent": "0.00%",
 }
 # The first characters that make a spreadsheet treat typed text as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -48,6 +48,15 @@ class Ratio:
 
     numerator: int
     denominator: int
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A number with its own kind, in a column whose rows hold different kinds (an
+    indicator's actual: a percentage on one row, a count on the next)."""
+
+    value: float
+    kind: Kind
 
 
 @dataclass(frozen=True)
@@ -118,11 +127,13 @@ def _write_sheet(ws: Any, sheet: Sheet) -> None:
             _put_value(cell, value, column, at)
             cell.font = Font(name=FONT, size=12, bold=bold)
             cell.border = box
+            text = column.kind == "text" and not isinstance(value, Typed | Ratio)
             cell.alignment = Alignment(
-                vertical="top",
-                wrap_text=column.kind == "text",
-                horizontal="left" if column.kind == "text" else "right",
+                vertical="top", wrap_text=text, horizontal="left" if text else "right"
             )
+    ws.row_dimensions[header_row].height = _height([c.title for c in sheet.columns], sheet.columns)
+    for offset, values in enumerate(sheet.rows, start=1):
+        ws.row_dimensions[header_row + offset].height = _height(values, sheet.columns)
     row = header_row + len(sheet.rows) + 2
     for line in sheet.notes:
         cell = ws.cell(row=row, column=1)
@@ -140,6 +151,26 @@ def _write_sheet(ws: Any, sheet: Sheet) -> None:
     ws.page_margins.top = ws.page_margins.bottom = 0.8
 
 
+# Points per line of 12-point text, and characters per unit of column width (Times New
+# Roman is narrower than the width unit's digit).
+_LINE_POINTS = 15.5
+_CHARS_PER_WIDTH = 1.15
+
+
+def _height(values: Sequence[Any], columns: Sequence[Column]) -> float:
+    """A row tall enough for its wrapped text: spreadsheet programs do not grow a row
+    written by another program, and text would run over the row below."""
+    import math
+
+    lines = 1
+    for value, column in zip(values, columns, strict=True):
+        if isinstance(value, str) and value:
+            per_line = max(int(column.width * _CHARS_PER_WIDTH), 1)
+            wrapped = sum(max(1, math.ceil(len(part) / per_line)) for part in value.split("\n"))
+            lines = max(lines, wrapped)
+    return round(lines * _LINE_POINTS, 1)
+
+
 def _put_value(cell: Any, value: Any, column: Column, row: int) -> None:
     from openpyxl.utils import get_column_letter
 
@@ -150,6 +181,10 @@ def _put_value(cell: Any, value: Any, column: Column, row: int) -> None:
         cell.number_format = FORMATS["percent"]
         return
     if value is None:
+        return
+    if isinstance(value, Typed):
+        cell.value = value.value / 100 if value.kind == "percent" else value.value
+        cell.number_format = FORMATS[value.kind]
         return
     if isinstance(value, bool):
         _put_text(cell, "có" if value else "không")

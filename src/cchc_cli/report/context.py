@@ -32,6 +32,7 @@ from cchc_cli.report.rows import (
     summarise,
     task_row,
 )
+from cchc_cli.tthc.period import PeriodTable, period_table
 
 TYPE_NAME = "BÁO CÁO"
 
@@ -91,6 +92,7 @@ class ReportContext:
     archive: str
     gaps: int = 0  # in a draft: the "…" left to fill in
     gaps_by_quarter: tuple[QuarterGaps, ...] = ()
+    tthc: PeriodTable | None = None  # the one-stop statistics by field, when imported
 
     @property
     def sections(self) -> tuple[AreaSection, ...]:
@@ -174,6 +176,12 @@ def build_context(
         summary=summary,
         gaps=gaps.total,
         gaps_by_quarter=gaps.by_quarter(),
+        tthc=period_table(
+            [
+                (q, r.tthc_table if r else None)
+                for q, r in zip(period.quarters, records, strict=True)
+            ]
+        ),
     )
     if gaps.problems and not draft:
         raise InvalidInputError(

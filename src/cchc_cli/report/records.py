@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cchc_cli.model.plan import ReportKind
-from cchc_cli.model.progress import TaskStatus
+from cchc_cli.model.progress import TaskStatus, TthcTableRecord
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ class QuarterRecord:
     narrative: NarrativeRecord = field(default_factory=NarrativeRecord)
     sample: bool = False
     signer_name: str | None = None
+    tthc_table: TthcTableRecord | None = None  # the one-stop statistics, by field
     # Where each narrative part is (or would go): "strengths", "areas.tthc", …
     places: dict[str, Where] = field(default_factory=dict)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from cchc_cli import vietnamese as numbers
-from cchc_cli.model.plan import ComputedCount, Indicator, Plan, Task
+from cchc_cli.model.plan import ComputedCount, Indicator, Measure, Plan, Task
 from cchc_cli.model.progress import TaskStatus
 from cchc_cli.periods import quarter_of_day, quarter_window
 from cchc_cli.report.gaps import PLACEHOLDER, Gaps
@@ -93,6 +93,19 @@ class IndicatorRow:
     progress: str = ""  # the figure as progress towards a year's target ("lũy kế 3/28 …")
     note: str = ""
     ratio: str = ""  # a rate of the plan's tasks as a fraction: "26/28 nhiệm vụ"
+    figures: Numbers | None = None  # the figures as numbers, for a workbook
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """An indicator's figures as numbers (a workbook stores numbers, not words): the
+    value, the rate's numerator and denominator, and the target's value."""
+
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    target: float | None
+    rate: bool
 
 
 @dataclass(frozen=True)
@@ -459,7 +472,19 @@ def indicator_row(
         progress=progress or actual,
         note=_notes(indicator, records, period),
         ratio=_task_ratio(indicator, result),
+        figures=_numbers(indicator, result),
     )
+
+
+def _numbers(indicator: Indicator, result: Figure) -> Numbers | None:
+    if result.missing or result.not_rolled_up or result.text is not None:
+        return None
+    counts = dict(result.counts)
+    rate = indicator.measure is Measure.RATE and indicator.denominator is not None
+    numerator = sum(counts.get(n, 0.0) for n in indicator.numerator) if rate else None
+    denominator = counts.get(indicator.denominator or "") if rate else None
+    target = indicator.target.value if indicator.target is not None else None
+    return Numbers(result.value, numerator, denominator, target, rate)
 
 
 def _task_ratio(indicator: Indicator, result: Figure) -> str:

@@ -139,4 +139,5 @@ def to_record(loaded: Loaded[Progress], quarter: int) -> QuarterRecord:
         narrative=narrative,
         sample=progress.sample,
         signer_name=progress.signer_name,
+        tthc_table=progress.tthc_table,
     )

@@ -1,4 +1,5 @@
-"""The report's writers: Word (the official document) and Markdown (for review)."""
+"""The report's writers: Word (the official document), Markdown (for review), a workbook
+(its figures, for the Sở Nội vụ to add up)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from cchc_cli.output import lazy
 FORMATS: dict[str, Callable[[Any], bytes]] = {
     "docx": lazy("cchc_cli.output.report.docx", "write_docx"),
     "md": lazy("cchc_cli.output.report.markdown", "write_markdown"),
+    "xlsx": lazy("cchc_cli.output.report.xlsx", "write_xlsx"),
 }
 # The file endings that choose each format for `-o`.
-ENDINGS = {"docx": ("docx",), "md": ("md",)}
+ENDINGS = {"docx": ("docx",), "md": ("md",), "xlsx": ("xlsx",)}
 # Formats written from the whole report rendered as one text (report.md.j2).
 WHOLE = frozenset({"md"})

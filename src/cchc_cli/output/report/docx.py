@@ -186,10 +186,32 @@ def _widths(titles: list[str], cells: list[list[str]], total: float) -> list[flo
         return min(max(longest_word([title, *column]), heading) * _CM_PER_CHAR + _PADDING_CM, 6.0)
 
     minimum = [1.2 if t == "STT" else narrowest(t, c) for t, c in zip(titles, cells, strict=True)]
+    if sum(minimum) > total:
+        return _crowded(titles, cells, total)
     # The room a column needs is how much text its cells hold on average: the column of
     # long results gets more than the column of long task names, so rows stay short.
     weights = [
         0 if t == "STT" else _average(_room_for(x, t) for x in c)
+        for t, c in zip(titles, cells, strict=True)
+    ]
+    room = max(total - sum(minimum), 0.0)
+    spread = sum(weights) or 1
+    return [round(m + room * w / spread, 2) for m, w in zip(minimum, weights, strict=True)]
+
+
+def _crowded(titles: list[str], cells: list[list[str]], total: float) -> list[float]:
+    # Many columns (the TTHC table by field): each column as wide as its longest value,
+    # then the rest shared by how much each column's heading and cells hold, so headings
+    # wrap on more lines rather than the table running off the page.
+    def content(title: str, column: list[str]) -> float:
+        if title == "STT":
+            return 1.2
+        longest = max((len(w) for t in column for w in t.split()), default=1)
+        return longest * _CM_PER_CHAR + _PADDING_CM
+
+    minimum = [content(t, c) for t, c in zip(titles, cells, strict=True)]
+    weights = [
+        0.0 if t == "STT" else len(t) + _average(len(x) for x in c)
         for t, c in zip(titles, cells, strict=True)
     ]
     room = max(total - sum(minimum), 0.0)
