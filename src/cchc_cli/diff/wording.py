@@ -1,8 +1,9 @@
 """Text as the diff compares it: normalised words, similarity and word-level changes.
 
 Whitespace, line folding and Unicode normalisation never count as a change; wording,
-punctuation and case do. Similarity is computed on case-folded word tokens, so it is
-symmetric and independent of punctuation.
+punctuation, case and spelling variants do (edits.py says which kind each is).
+Similarity is computed on folded word tokens (case, tone-mark placement and i/y spelling
+folded), so it is symmetric and blind to punctuation and spelling variants.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ from functools import cached_property
 SIMILARITY_THRESHOLD = 0.6
 
 _WORD = re.compile(r"\w+")
-_PIECE = re.compile(r"\s*(?:\w+|[^\w\s])")
+# A number keeps its separators ("95,5", "19.630", "05/12/2024"), so a changed figure or
+# date is one changed piece, not digits and commas interleaved.
+_NUMBER = r"\d+(?:[.,/]\d+)*(?!\w)"
+_PIECE = re.compile(rf"\s*(?:{_NUMBER}|\w+|[^\w\s])")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
 
 
@@ -50,6 +54,40 @@ def clean(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+# The five tone marks; the other marks (â, ă, ơ, ư, đ) make a different letter.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# Old-style tone placement on "oa", "oe", "uy" ending a syllable: "hóa", "khỏe", "Ủy";
+# the new style writes "hoá", "khoẻ", "Uỷ". The same word either way.
+_OLD_PLACEMENT = re.compile(r"([óòỏõọ])([ae])(?!\w)|([úùủũụ])(y)(?!\w)")
+# "lý"/"lí", "kỹ"/"kĩ", "quy"/"qui": final y or i after a consonant, spelt either way.
+_FINAL_Y = re.compile(r"(?<!\w)(ngh|ch|gh|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnprstvx])([yýỳỷỹỵ])(?!\w)")
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    marked, plain = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+    base = unicodedata.normalize("NFD", marked)
+    tone = "".join(c for c in base if c in _TONES)
+    bare = "".join(c for c in base if c not in _TONES)
+    return unicodedata.normalize("NFC", bare + plain + tone)
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased with spelling variants made one: "Ủy" → "uỷ", "lý" → "lí".
+
+    Expects NFC text (see ``clean``).
+    """
+    folded = _OLD_PLACEMENT.sub(_move_tone, text.casefold())
+    return _FINAL_Y.sub(lambda m: m.group(1) + m.group(2).translate(_Y_TO_I), folded)
+
+
+def unmarked(text: str) -> str:
+    """``text`` lower-cased without any diacritic ("Cổng" → "cong"): what a slip of a
+    diacritic leaves the same."""
+    base = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(c for c in base if not unicodedata.combining(c))
+
+
 @dataclass(frozen=True)
 class Wording:
     """One text prepared for comparison: display pieces, their keys and similarity tokens.
@@ -76,7 +114,8 @@ class Wording:
 
     @cached_property
     def tokens(self) -> tuple[str, ...]:
-        return tuple(_WORD.findall(self.folded))
+        """Folded words (see ``fold``): what similarity compares."""
+        return tuple(_WORD.findall(fold(self.folded)))
 
     @cached_property
     def token_set(self) -> frozenset[str]:
