@@ -10,14 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property
-
-# Two items whose words agree this much are taken as one item reworded. Tuned on the
-# example plans: a reworded task scores 0.65-0.95, unrelated tasks of one area < 0.45.
-SIMILARITY_THRESHOLD = 0.6
 
 _WORD = re.compile(r"\w+")
 # A number keeps its separators ("95,5", "19.630", "05/12/2024"), so a changed figure or
@@ -121,13 +116,6 @@ class Wording:
     def token_set(self) -> frozenset[str]:
         return frozenset(self.tokens)
 
-    @cached_property
-    def repeats(self) -> dict[str, int]:
-        """Tokens that occur more than once, with their counts."""
-        if len(self.token_set) == len(self.tokens):
-            return {}
-        return {t: n for t, n in Counter(self.tokens).items() if n > 1}
-
 
 def prepare(text: str, years: YearSpan = NO_YEARS) -> Wording:
     """Split ``text`` into words; ``years`` makes "năm 2024" equal "năm 2025" a year on."""
@@ -161,21 +149,6 @@ def similarity(a: Wording, b: Wording) -> float:
         return 1.0
     first, second = _ordered(a.tokens, b.tokens)
     return SequenceMatcher(None, first, second, autojunk=False).ratio()
-
-
-def similarity_bound(a: Wording, b: Wording) -> float:
-    """A cheap upper bound of ``similarity``: the most it could be from lengths and sets."""
-    total = len(a.tokens) + len(b.tokens)
-    if total == 0:
-        return 1.0
-    shorter = min(len(a.tokens), len(b.tokens))
-    if 2 * shorter < SIMILARITY_THRESHOLD * total:
-        return 2 * shorter / total
-    common = a.token_set & b.token_set
-    shared = len(common)
-    if a.repeats or b.repeats:
-        shared = sum(min(a.repeats.get(t, 1), b.repeats.get(t, 1)) for t in common)
-    return 2 * shared / total
 
 
 # A word-level change: "=" same, "-" removed, "+" added, with the text it covers, a
