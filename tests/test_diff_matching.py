@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_cli.diff.matching import Candidate, Match, match
+from cchc_cli.diff.matching import Candidate, Match, distinct_texts, match
 from cchc_cli.diff.meaning import Weights, meaning_similarity, similar_pairs, weigh
-from cchc_cli.diff.wording import prepare
+from cchc_cli.diff.wording import prepare, token_of
 
 # Three tasks of the Phù Liễn 2024 plan's "tổ chức bộ máy" area (they share "Tiếp tục
 # thực hiện … của Chính phủ …") and one of "chính quyền số".
@@ -93,16 +93,22 @@ ITEMS = st.lists(st.tuples(st.sampled_from(["a", "b"]), TEXTS), max_size=8)
 def test_the_rare_word_search_finds_every_pair_that_trying_all_finds(
     olds: list[tuple[str, str]], news: list[tuple[str, str]], threshold: float
 ) -> None:
-    old_tokens = [(area, prepare(t).token_set) for area, t in olds]
-    new_tokens = [(area, prepare(t).token_set) for area, t in news]
-    weights = Weights(old_tokens, new_tokens)
-    weigher = weights.of(Weights.ALL)
-    old_w = [(i, weigh(tokens, weigher)) for i, (_, tokens) in enumerate(old_tokens)]
-    new_w = [(j, weigh(tokens, weigher)) for j, (_, tokens) in enumerate(new_tokens)]
+    old_w, new_w = [(a, prepare(t)) for a, t in olds], [(a, prepare(t)) for a, t in news]
+    weights = Weights(distinct_texts(old_w, new_w), token_of)
+    old_tokens = [(area, wording.token_set) for area, wording in old_w]
+    new_tokens = [(area, wording.token_set) for area, wording in new_w]
+    old_w = [(i, weigh(t, weights, Weights.ALL), a) for i, (a, t) in enumerate(old_tokens)]
+    new_w = [(j, weigh(t, weights, Weights.ALL), a) for j, (a, t) in enumerate(new_tokens)]
     everything = {
-        (i, j) for i, a in old_w for j, b in new_w if meaning_similarity(a, b) >= threshold
+        (i, j, a == b)
+        for i, x, a in old_w
+        for j, y, b in new_w
+        if meaning_similarity(x, y) >= threshold
     }
-    assert {(i, j) for _, i, j in similar_pairs(old_w, new_w, threshold)} == everything
+    found = {(i, j) for _, i, j in similar_pairs(old_w, new_w, threshold)}
+    assert found == {(i, j) for i, j, _ in everything}
+    apart = {(i, j) for _, i, j in similar_pairs(old_w, new_w, threshold, apart=True)}
+    assert apart == {(i, j) for i, j, same in everything if not same}
 
 
 @settings(max_examples=60, deadline=None)
@@ -118,7 +124,7 @@ def test_matching_the_other_way_gives_the_same_pairs(
 
 
 def test_weights_discount_the_words_an_area_shares() -> None:
-    area = [(BM, prepare(t).token_set) for t in (BM_01, BM_02, BM_03)]
-    weights = Weights(area, area)
+    area = [(BM, prepare(t)) for t in (BM_01, BM_02, BM_03)]
+    weights = Weights(distinct_texts(area, area), token_of)
     assert weights.weight(BM, "tiếp") < weights.weight(BM, "117")
     assert weights.weight(BM, "chính") < weights.weight(Weights.ALL, "sắp")

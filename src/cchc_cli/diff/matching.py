@@ -7,13 +7,14 @@ order of the lists nor on which plan is called old:
 1. same id, unless the texts share little that carries meaning (``ID_FLOOR``): an id
    given to another task is a removal and an addition, not a rewording;
 2. same text (after normalisation), in any area: renumbered, or moved;
-3. similar text within one reform area, best pairs first (``AREA_THRESHOLD``);
-4. nearly the same text in another area, best pairs first (``MOVE_THRESHOLD``): a task
-   moved and lightly reworded.
+3. similar text, best pairs first: within one reform area (``AREA_THRESHOLD``), or in
+   another area when nearly the same (``MOVE_THRESHOLD``: a task moved and lightly
+   reworded). Within an area comes first: a pair across areas ranks ``MOVE_MARGIN``
+   below its similarity, so it wins only when clearly closer.
 
 Similarity here is ``meaning.meaning_similarity``: words shared by many tasks of an area
-count for little. Stages 3 and 4 score only pairs that share a rare word (an inverted
-index), so a plan of 30,000 tasks matches in seconds, not minutes.
+count for little. Stage 3 scores only pairs that share a rare word (an inverted index),
+so a plan of 30,000 tasks matches in seconds, not minutes.
 
 What is left is added or removed, even under an id the other plan uses: a task rewritten
 beyond ``ID_FLOOR`` is a new task (the 2018 and 2021-2025 Hải Phòng plans both have a
@@ -22,18 +23,30 @@ TTHC-01, about different things).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
-from cchc_cli.diff.meaning import Tokens, Weighed, Weights, meaning_similarity, similar_pairs, weigh
-from cchc_cli.diff.wording import Wording, same_text
+from cchc_cli.diff.meaning import (
+    Text,
+    Tokens,
+    Weighed,
+    Weights,
+    meaning_similarity,
+    similar_pairs,
+    weigh,
+)
+from cchc_cli.diff.wording import Wording, same_text, token_of
 
 # Tuned on the example plans (meaning similarity): different tasks of one area score
 # 0.05-0.41, tasks rewritten under their id 0.6-0.85, lightly reworded ones above 0.8.
 ID_FLOOR = 0.4
 AREA_THRESHOLD = 0.55
 MOVE_THRESHOLD = 0.8
+# A pair across areas ranks this much below its similarity: a partner within the area
+# wins unless the text elsewhere is clearly closer (0.97 elsewhere beats 0.6 here).
+MOVE_MARGIN = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +70,23 @@ class Match:
     new: int
     how: str
     score: float
+
+
+def distinct_texts(
+    old: Sequence[tuple[str, Wording]], new: Sequence[tuple[str, Wording]]
+) -> list[Text]:
+    """Each distinct text once, with its area and how many items of each plan have it.
+
+    An unchanged text is a whole string compared once, not a list of words to count.
+    """
+    counted = (Counter((a, w.literal) for a, w in old), Counter((a, w.literal) for a, w in new))
+    first: dict[tuple[str, str], Wording] = {}
+    for area, wording in chain(old, new):
+        first.setdefault((area, wording.literal), wording)
+    return [
+        (area, frozenset(wording.keys), counted[0][(area, text)], counted[1][(area, text)])
+        for (area, text), wording in first.items()
+    ]
 
 
 def _pair_key(a: Candidate, b: Candidate) -> tuple[tuple[str, str, str], ...]:
@@ -89,9 +119,9 @@ class _Pool:
 
     def tokens(self, wording: Wording) -> Tokens:
         # An unchanged text is split once for both plans.
-        found = self._tokens.get(wording.folded)
+        found = self._tokens.get(wording.literal)
         if found is None:
-            found = self._tokens[wording.folded] = wording.token_set
+            found = self._tokens[wording.literal] = wording.token_set
         return found
 
     @property
@@ -99,8 +129,11 @@ class _Pool:
         """Made on first use: comparing a plan with an unchanged copy never needs them."""
         if self._weights is None:
             self._weights = Weights(
-                ((c.area, self.tokens(c.wording)) for c in self.old),
-                ((c.area, self.tokens(c.wording)) for c in self.new),
+                distinct_texts(
+                    [(c.area, c.wording) for c in self.old],
+                    [(c.area, c.wording) for c in self.new],
+                ),
+                token_of,
             )
         return self._weights
 
@@ -109,7 +142,7 @@ class _Pool:
         found = self._weighed.get(key)
         if found is None:
             item = (self.old, self.new)[side][index]
-            found = weigh(self.tokens(item.wording), self.weights.of(context))
+            found = weigh(self.tokens(item.wording), self.weights, context)
             self._weighed[key] = found
         return found
 
@@ -152,8 +185,8 @@ def _by_text(pool: _Pool) -> None:
     pool.greedy(options, "text")
 
 
-def _by_similarity(pool: _Pool) -> None:
-    """Stage 3: similar texts within each area, weighed against that area's boilerplate."""
+def _within_areas(pool: _Pool) -> list[tuple[float, int, int]]:
+    """Similar pairs within each area, weighed against that area's boilerplate."""
     buckets: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for i in sorted(pool.free_old):
         buckets[pool.old[i].area][0].append(i)
@@ -161,34 +194,34 @@ def _by_similarity(pool: _Pool) -> None:
         buckets[pool.new[j].area][1].append(j)
     options = []
     for area, (olds, news) in buckets.items():
-        if not (olds and news):
-            continue
-        options += similar_pairs(
-            [(i, pool.weighed(0, i, area)) for i in olds],
-            [(j, pool.weighed(1, j, area)) for j in news],
-            AREA_THRESHOLD,
-        )
-    pool.greedy(options, "similarity")
+        if olds and news:
+            options += similar_pairs(
+                [(i, pool.weighed(0, i, area), area) for i in olds],
+                [(j, pool.weighed(1, j, area), area) for j in news],
+                AREA_THRESHOLD,
+            )
+    return options
 
 
-def _by_move(pool: _Pool) -> None:
-    """Stage 4: nearly the same text in another area."""
-    olds = [(i, pool.weighed(0, i, Weights.ALL)) for i in sorted(pool.free_old)]
-    news = [(j, pool.weighed(1, j, Weights.ALL)) for j in sorted(pool.free_new)]
-    if not (olds and news):
-        return
-    options = [
-        option
-        for option in similar_pairs(olds, news, MOVE_THRESHOLD)
-        if pool.old[option[1]].area != pool.new[option[2]].area
-    ]
-    pool.greedy(options, "similarity")
+def _across_areas(pool: _Pool) -> list[tuple[float, int, int]]:
+    """Nearly the same text in another area, ranked ``MOVE_MARGIN`` lower."""
+    olds = [(i, pool.weighed(0, i, Weights.ALL), pool.old[i].area) for i in sorted(pool.free_old)]
+    news = [(j, pool.weighed(1, j, Weights.ALL), pool.new[j].area) for j in sorted(pool.free_new)]
+    found = similar_pairs(olds, news, MOVE_THRESHOLD, apart=True)
+    return [(score - MOVE_MARGIN, i, j) for score, i, j in found]
+
+
+def _by_similarity(pool: _Pool) -> None:
+    """Stages 3 and 4 together, best pairs first, so a moved task is not lost to a
+    mediocre partner in its old area; within an area still comes first unless the text
+    elsewhere is clearly closer."""
+    pool.greedy(_within_areas(pool) + _across_areas(pool), "similarity")
 
 
 def match(old: Sequence[Candidate], new: Sequence[Candidate]) -> list[Match]:
     """Pairs of old and new items that are the same item, in old-list order."""
     pool = _Pool(old, new)
-    for stage in (_by_id, _by_text, _by_similarity, _by_move):
+    for stage in (_by_id, _by_text, _by_similarity):
         if not (pool.free_old and pool.free_new):
             break
         stage(pool)

@@ -18,93 +18,143 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import chain
 
 Tokens = frozenset[str]
-# Subtracting floats in another order may differ in the last bit: prefixes are taken a
-# little longer than needed, never shorter, so no pair above the threshold is missed.
+# An item's words as written (pieces of ``wording.prepare``), before folding.
+Words = frozenset[str]
+# One distinct text: its area, its words, how many items of the old and new plan have it.
+Text = tuple[str, Words, int, int]
+# Weights are whole numbers (this many to one): sums are then exact in any order, so a
+# score is the same whichever plan is old and however a set happens to be iterated.
+_SCALE = 1 << 24
+# Float bounds are loosened by this much, so rounding never drops a qualifying pair.
 _SLACK = 1e-9
 
 
-@dataclass
-class _Shares:
-    """How many items of one plan (in one area, or all) contain each word."""
+class _Counts:
+    """How many items of each plan (in one area) contain each word as written.
 
-    items: int = 0
-    counts: Counter[str] = field(default_factory=Counter)
+    A text both plans have is counted once in ``both``, the rest in ``only``: an
+    unchanged task, most of a plan, is counted once.
+    """
 
-    def add(self, tokens: Tokens) -> None:
-        self.items += 1
-        self.counts.update(tokens)
+    def __init__(self, both: list[Words], old_only: list[Words], new_only: list[Words]):
+        self.items = (len(both) + len(old_only), len(both) + len(new_only))
+        self.both = Counter(chain.from_iterable(both))
+        self.only = (
+            Counter(chain.from_iterable(old_only)),
+            Counter(chain.from_iterable(new_only)),
+        )
 
-    def share(self, token: str) -> float:
-        # Smoothed (Laplace), so a word in the only item of an area is not weightless.
-        return (self.counts[token] + 1) / (self.items + 2)
+    def of(self, spellings: list[str]) -> tuple[int, int]:
+        """Items of each plan containing a word written any of these ways."""
+        shared = sum(self.both.get(w, 0) for w in spellings)
+        return (
+            shared + sum(self.only[0].get(w, 0) for w in spellings),
+            shared + sum(self.only[1].get(w, 0) for w in spellings),
+        )
+
+    def words(self) -> set[str]:
+        return self.both.keys() | self.only[0].keys() | self.only[1].keys()
 
 
-def _mean_share(sides: tuple[_Shares, _Shares], token: str) -> float:
-    used = [side.share(token) for side in sides if side.items]
-    return sum(used) / len(used) if used else 1.0
+def _share(counts: Iterable[int], items: Iterable[int]) -> float:
+    """The share of items containing a word, averaged over the plans that have items.
+
+    Smoothed (Laplace), so a word in the only item of an area is not weightless.
+    """
+    shares = [
+        (count + 1) / (total + 2) for count, total in zip(counts, items, strict=True) if total
+    ]
+    return min(sum(shares) / len(shares), 1.0) if shares else 1.0
 
 
 class Weights:
-    """Word weights of a comparison: per area (boilerplate discounted) and overall."""
+    """Word weights of a comparison: per area (boilerplate discounted) and overall.
+
+    Built from each item's words as written (``Wording.keys``): counting them is quick.
+    ``token`` says which word each is (folded, "" for a punctuation mark); weights are
+    those of these tokens, worked out on first use for the items that need them.
+    """
 
     ALL = ""
 
-    def __init__(
-        self, old: Iterable[tuple[str, Tokens]], new: Iterable[tuple[str, Tokens]]
-    ) -> None:
-        self._sides: dict[str, tuple[_Shares, _Shares]] = defaultdict(
-            lambda: (_Shares(), _Shares())
+    def __init__(self, texts: Iterable[Text], token: Callable[[str], str]) -> None:
+        lists: dict[str, tuple[list[Words], list[Words], list[Words]]] = defaultdict(
+            lambda: ([], [], [])
         )
-        for side, items in enumerate((old, new)):
-            for area, tokens in items:
-                self._sides[area][side].add(tokens)
-                self._sides[self.ALL][side].add(tokens)
-        self._cache: dict[str, dict[str, float]] = defaultdict(dict)
+        for area, words, in_old, in_new in texts:
+            kept = min(in_old, in_new)
+            both, old_only, new_only = lists[area]
+            both += [words] * kept
+            old_only += [words] * (in_old - kept)
+            new_only += [words] * (in_new - kept)
+        self._areas = {area: _Counts(*found) for area, found in lists.items()}
+        self._items = tuple(sum(c.items[side] for c in self._areas.values()) for side in (0, 1))
+        self._spellings: dict[str, list[str]] = defaultdict(list)
+        for word in set().union(*(c.words() for c in self._areas.values())):
+            self._spellings[token(word)].append(word)
+        self._overall: dict[str, float] = {}
+        self._tables: dict[str, dict[str, int]] = defaultdict(dict)
 
-    def weight(self, context: str, token: str) -> float:
-        """How much ``token`` says in ``context`` (an area, or ``ALL`` across areas)."""
-        cache = self._cache[context]
-        found = cache.get(token)
+    def _overall_share(self, token: str) -> float:
+        found = self._overall.get(token)
         if found is None:
-            share = _mean_share(self._sides[self.ALL], token)
-            if context != self.ALL and context in self._sides:
-                share = max(share, _mean_share(self._sides[context], token))
-            found = cache[token] = -math.log(share)
+            spellings = self._spellings.get(token, [])
+            counts = [area.of(spellings) for area in self._areas.values()]
+            totals = (sum(c[0] for c in counts), sum(c[1] for c in counts))
+            found = self._overall[token] = _share(totals, self._items)
         return found
 
-    def of(self, context: str) -> Callable[[str], float]:
-        return lambda token: self.weight(context, token)
+    def _weight(self, context: str, token: str) -> int:
+        share = self._overall_share(token)
+        area = self._areas.get(context)
+        if area is not None:
+            share = max(share, _share(area.of(self._spellings.get(token, [])), area.items))
+        return max(1, round(-math.log(share) * _SCALE))
+
+    def weight(self, context: str, token: str) -> int:
+        """How much ``token`` says in ``context`` (an area, or ``ALL``), in 1/2**24."""
+        return self.of(context, frozenset((token,)))[token]
+
+    def of(self, context: str, tokens: Tokens) -> dict[str, int]:
+        """The weight of each of ``tokens`` in ``context``."""
+        table = self._tables[context]
+        for token in [t for t in tokens if t not in table]:
+            table[token] = self._weight(context, token)
+        return dict(zip(tokens, map(table.__getitem__, tokens), strict=True))
 
 
 @dataclass(frozen=True, slots=True)
 class Weighed:
-    """An item's words with their weights in one context, rarest first."""
+    """An item's words with their weights in one context."""
 
     tokens: Tokens
-    weights: dict[str, float]
-    total: float
-    order: tuple[str, ...]
+    weights: dict[str, int]
+    total: int
 
-    def prefix(self, threshold: float) -> tuple[str, ...]:
-        """The rarest words holding all but ``t / (2 - t)`` of the weight."""
-        keep_below = (threshold / (2 - threshold) - _SLACK) * self.total
+    def prefix(self, share: float) -> list[tuple[str, int]]:
+        """The rarest words (ties by word) until less than ``share`` of the weight is
+        left, each with the weight of itself and the words after it."""
+        weights = self.weights
+        order = sorted(self.tokens, key=lambda t: (-weights[t], t))
+        keep_below = share * (1 - _SLACK) * self.total
         remaining = self.total
-        taken = 0
-        for token in self.order:
+        found = []
+        for token in order:
             if remaining < keep_below:
                 break
-            remaining -= self.weights[token]
-            taken += 1
-        return self.order[:taken]
+            found.append((token, remaining))
+            remaining -= weights[token]
+        return found
 
 
-def weigh(tokens: Tokens, weight: Callable[[str], float]) -> Weighed:
-    weights = {t: weight(t) for t in tokens}
-    order = tuple(sorted(tokens, key=lambda t: (-weights[t], t)))
-    return Weighed(tokens, weights, math.fsum(weights.values()), order)
+def weigh(tokens: Tokens, weights: Weights, context: str) -> Weighed:
+    """``tokens`` with their weights in ``context``."""
+    found = weights.of(context, tokens)
+    return Weighed(tokens, found, sum(found.values()))
 
 
 def meaning_similarity(a: Weighed, b: Weighed) -> float:
@@ -114,35 +164,66 @@ def meaning_similarity(a: Weighed, b: Weighed) -> float:
     denominator = a.total + b.total
     if denominator <= 0:
         return 0.0
-    common = math.fsum(a.weights[t] for t in a.tokens & b.tokens)
+    common = sum(map(a.weights.__getitem__, a.tokens & b.tokens))
     return 2 * common / denominator
 
 
-def similar_pairs(
-    old: Sequence[tuple[int, Weighed]], new: Sequence[tuple[int, Weighed]], threshold: float
-) -> list[tuple[float, int, int]]:
-    """(score, old index, new index) of every pair scoring at least ``threshold``.
+# An item for ``similar_pairs``: its index, its weighed words and a group (its area).
+Entry = tuple[int, Weighed, str]
+# An indexed item: its total weight, index, words, weight from the indexed word on, group.
+_Posting = tuple[int, int, Weighed, int, str]
 
-    Both sides must be weighed in the same context, so rarity orders them alike.
+
+def similar_pairs(
+    old: Sequence[Entry], new: Sequence[Entry], threshold: float, *, apart: bool = False
+) -> list[tuple[float, int, int]]:
+    """(score, old index, new index) of every pair scoring at least ``threshold``;
+    with ``apart``, only pairs of different groups.
+
+    Both sides must be weighed in the same context, so rarity orders them alike. Items
+    are taken lightest first (AllPairs): each looks up the other plan's items already
+    indexed, which are no heavier, then is indexed itself. For a pair scoring ``t`` or
+    more, with ``x`` the heavier: they share at least ``t / (2 - t)`` of ``x``'s weight
+    and ``t`` of ``y``'s, ``y`` is at least ``t / (2 - t)`` of ``x``'s weight, and their
+    first common word leaves no less than the shared weight on either side.
     """
     ratio = threshold / (2 - threshold)
-    index: dict[str, list[tuple[int, Weighed]]] = defaultdict(list)
-    for j, item in new:
-        for token in item.prefix(threshold):
-            index[token].append((j, item))
+    half = threshold / 2 * (1 - _SLACK)
+    queue = sorted(
+        [(item.total, 0, i, item, group) for i, item, group in old]
+        + [(item.total, 1, j, item, group) for j, item, group in new],
+        key=lambda entry: entry[:3],
+    )
+    indexes: tuple[dict[str, list[_Posting]], dict[str, list[_Posting]]] = (
+        defaultdict(list),
+        defaultdict(list),
+    )
+    starts: tuple[dict[str, int], dict[str, int]] = ({}, {})
     found = []
-    for i, item in old:
+    for total, side, k, item, group in queue:
+        index, start_of = indexes[1 - side], starts[1 - side]
+        lightest = ratio * (1 - _SLACK) * total
         seen: set[int] = set()
-        for token in item.prefix(threshold):
-            for j, other in index.get(token, ()):
-                if j in seen:
+        for token, rest in item.prefix(ratio):
+            postings = index.get(token)
+            if not postings:
+                continue
+            # Items too light for this one are too light for every later, heavier one.
+            start = start_of.get(token, 0)
+            while start < len(postings) and postings[start][0] < lightest:
+                start += 1
+            start_of[token] = start
+            for other_total, other, weighed, other_rest, other_group in postings[start:]:
+                if other in seen:
                     continue
-                seen.add(j)
-                # Sizes too far apart cannot reach the threshold.
-                low = (ratio - _SLACK) * max(item.total, other.total)
-                if min(item.total, other.total) < low:
+                seen.add(other)
+                if apart and group == other_group:
                     continue
-                score = meaning_similarity(item, other)
+                if min(rest, other_rest) < half * (total + other_total):
+                    continue
+                score = meaning_similarity(item, weighed)
                 if score >= threshold:
-                    found.append((score, i, j))
+                    found.append((score, k, other) if side == 0 else (score, other, k))
+        for token, rest in item.prefix(threshold):
+            indexes[side][token].append((total, k, item, rest, group))
     return found

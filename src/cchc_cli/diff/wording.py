@@ -8,13 +8,14 @@ folded), so it is symmetric and blind to punctuation and spelling variants.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property
 
-_WORD = re.compile(r"\w+")
+_HAS_WORD = re.compile(r"\w")
 # A number keeps its separators ("95,5", "19.630", "05/12/2024"), so a changed figure or
 # date is one changed piece, not digits and commas interleaved.
 _NUMBER = r"\d+(?:[.,/]\d+)*(?!\w)"
@@ -76,6 +77,18 @@ def fold(text: str) -> str:
     return _FINAL_Y.sub(lambda m: m.group(1) + m.group(2).translate(_Y_TO_I), folded)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def token_of(piece: str) -> str:
+    """A piece as similarity sees it: the folded word, "" for a punctuation mark.
+
+    Cached: a plan's words are few and repeat, so each is folded once.
+    """
+    return fold(piece) if _HAS_WORD.search(piece) else ""
+
+
+_NO_TOKEN = frozenset({""})
+
+
 def unmarked(text: str) -> str:
     """``text`` lower-cased without any diacritic ("Cổng" → "cong"): what a slip of a
     diacritic leaves the same."""
@@ -95,7 +108,8 @@ class Wording:
     text: str
     words: tuple[str, ...]
     keys: tuple[str, ...]
-    folded: str
+    literal: str
+    """The text as written, spacing normalised."""
 
     @cached_property
     def key(self) -> str:
@@ -103,31 +117,25 @@ class Wording:
         return " ".join(self.keys)
 
     @cached_property
-    def literal(self) -> str:
-        """The text as written, spacing normalised."""
-        return " ".join(word.strip() for word in self.words)
-
-    @cached_property
     def tokens(self) -> tuple[str, ...]:
-        """Folded words (see ``fold``): what similarity compares."""
-        return tuple(_WORD.findall(fold(self.folded)))
+        """Folded words (see ``fold``), plan years relative: what similarity compares."""
+        return tuple(filter(None, map(token_of, self.keys)))
 
     @cached_property
     def token_set(self) -> frozenset[str]:
-        return frozenset(self.tokens)
+        """The distinct folded words, made without the sequence when that is not needed."""
+        return frozenset(map(token_of, set(self.keys))) - _NO_TOKEN
 
 
 def prepare(text: str, years: YearSpan = NO_YEARS) -> Wording:
     """Split ``text`` into words; ``years`` makes "năm 2024" equal "năm 2025" a year on."""
     cleaned = clean(text)
     words = tuple(_PIECE.findall(cleaned))
+    bare = tuple(map(str.strip, words))
+    literal = " ".join(bare)
     if any(years.start <= int(y) <= years.end for y in _YEAR.findall(cleaned)):
-        keys = tuple(years.relative(word.strip()) for word in words)
-        folded = years.relative(cleaned).casefold()
-    else:
-        keys = tuple(word.strip() for word in words)
-        folded = cleaned.casefold()
-    return Wording(cleaned, words, keys, folded)
+        return Wording(cleaned, words, tuple(map(years.relative, bare)), literal)
+    return Wording(cleaned, words, bare, literal)
 
 
 def same_text(a: Wording, b: Wording) -> bool:
