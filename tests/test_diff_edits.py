@@ -12,6 +12,7 @@ from cchc_cli.diff.edits import (
     Rewording,
     classify,
     edits_of,
+    notable,
     text_change,
 )
 from cchc_cli.diff.wording import YearSpan, fold, prepare, reverse_words, word_changes
@@ -139,3 +140,13 @@ def test_edits_the_other_way_are_the_reversed_edits(a_text: str, b_text: str) ->
 
 def test_edit_reversed_swaps_old_and_new() -> None:
     assert Edit(EditKind.NUMBER, "95%", "97%").reversed() == Edit(EditKind.NUMBER, "97%", "95%")
+
+
+def test_a_rewritten_text_names_only_its_numbers_besides_the_rewording() -> None:
+    edits = (
+        Edit(EditKind.WORDS, "kiểm tra", "giám sát"),
+        Edit(EditKind.CASE, "Chính", "chính"),
+        Edit(EditKind.NUMBER, "95%", "97%"),
+    )
+    assert notable(edits, Rewording.REWRITTEN) == (edits[2],)
+    assert notable(edits, Rewording.MINOR) == edits[1:]

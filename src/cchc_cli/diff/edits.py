@@ -152,6 +152,15 @@ def edits_of(ops: tuple[WordOp, ...]) -> tuple[Edit, ...]:
     return tuple(found)
 
 
+def notable(edits: tuple[Edit, ...], rewording: Rewording) -> tuple[Edit, ...]:
+    """The edits to name to a reader besides the rewording: numbers, spelling, case,
+    punctuation. In a rewritten text only numbers: its two versions are shown in full,
+    and the runs of a rewrite align words by chance."""
+    if rewording is Rewording.REWRITTEN:
+        return tuple(edit for edit in edits if edit.kind is EditKind.NUMBER)
+    return tuple(edit for edit in edits if edit.kind is not EditKind.WORDS)
+
+
 def rewording_of(edits: tuple[Edit, ...], similarity: float) -> Rewording:
     """ "sửa vài từ" or "viết lại" when words changed; NONE for numbers, typos, marks."""
     if not any(edit.kind is EditKind.WORDS for edit in edits):
