@@ -5,9 +5,16 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cchc_cli.diff.matching import Candidate, Match, distinct_texts, match
+from cchc_cli.diff.matching import (
+    COUNTED_TEXTS,
+    Candidate,
+    Match,
+    distinct_texts,
+    match,
+    sample_texts,
+)
 from cchc_cli.diff.meaning import Weights, meaning_similarity, similar_pairs, weigh
-from cchc_cli.diff.wording import prepare, token_of
+from cchc_cli.diff.wording import prepare, tokens_of
 
 # Three tasks of the Phù Liễn 2024 plan's "tổ chức bộ máy" area (they share "Tiếp tục
 # thực hiện … của Chính phủ …") and one of "chính quyền số".
@@ -112,7 +119,7 @@ def test_the_rare_word_search_finds_every_pair_that_trying_all_finds(
     olds: list[tuple[str, str]], news: list[tuple[str, str]], threshold: float
 ) -> None:
     old_w, new_w = [(a, prepare(t)) for a, t in olds], [(a, prepare(t)) for a, t in news]
-    weights = Weights(distinct_texts(old_w, new_w), token_of)
+    weights = Weights(distinct_texts(old_w, new_w), tokens_of)
     old_tokens = [(area, wording.token_set) for area, wording in old_w]
     new_tokens = [(area, wording.token_set) for area, wording in new_w]
     old_w = [(i, weigh(t, weights, Weights.ALL), a) for i, (a, t) in enumerate(old_tokens)]
@@ -143,6 +150,26 @@ def test_matching_the_other_way_gives_the_same_pairs(
 
 def test_weights_discount_the_words_an_area_shares() -> None:
     area = [(BM, prepare(t)) for t in (BM_01, BM_02, BM_03)]
-    weights = Weights(distinct_texts(area, area), token_of)
+    weights = Weights(distinct_texts(area, area), tokens_of)
     assert weights.weight(BM, "tiếp") < weights.weight(BM, "117")
     assert weights.weight(BM, "chính") < weights.weight(Weights.ALL, "sắp")
+
+
+def test_a_large_area_counts_a_sample_the_same_whichever_plan_is_old() -> None:
+    words = WORDS.split(" ")
+    texts = [
+        " ".join(words[(n * 7 + k * 3) % len(words)] for k in range(6)) + f" mục {n}"
+        for n in range(COUNTED_TEXTS + 300)
+    ]
+    old = [_c(f"T-{n}", "tthc", text) for n, text in enumerate(texts)]
+    new = [_c(f"T-{n}", "tthc", text) for n, text in enumerate(texts[:-40])]
+    new += [_c(f"N-{n}", "tthc", text + " năm nay") for n, text in enumerate(texts[-40:])]
+    picked = sample_texts([(c.wording, 1, 1) for c in old])
+    assert COUNTED_TEXTS * 0.8 < len(picked) < COUNTED_TEXTS * 1.2
+    assert sample_texts([(c.wording, 1, 1) for c in reversed(old)]) == picked[::-1]
+    forward = {(m.old, m.new, m.how) for m in match(old, new)}
+    backward = {(m.new, m.old, m.how) for m in match(new, old)}
+    assert forward == backward
+    assert {(old[i].id, new[j].id) for i, j, how in forward if how == "similarity"} == {
+        (f"T-{n}", f"N-{k}") for k, n in enumerate(range(len(texts) - 40, len(texts)))
+    }

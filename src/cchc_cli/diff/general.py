@@ -10,7 +10,7 @@ from cchc_cli.diff.changes import FieldChange, LineChange, Status, edited_line, 
 from cchc_cli.diff.edits import EditKind, TextChange, text_change
 from cchc_cli.diff.matching import distinct_texts
 from cchc_cli.diff.meaning import Weights, meaning_similarity, weigh
-from cchc_cli.diff.wording import NO_YEARS, Wording, YearSpan, clean, prepare, token_of
+from cchc_cli.diff.wording import NO_YEARS, Wording, YearSpan, clean, prepare, tokens_of
 from cchc_cli.model.plan import Plan, ReportKind, ScheduledReport
 
 _ISSUANCE = (
@@ -236,7 +236,7 @@ def line_changes(old: Plan, new: Plan) -> Iterator[LineChange]:
             [(s, w) for s, (lines, _) in prepared.items() for w in lines],
             [(s, w) for s, (_, lines) in prepared.items() for w in lines],
         ),
-        token_of,
+        tokens_of,
     )
     for section, (before, after) in prepared.items():
         yield from _section_changes(section, before, after, weights)

@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from operator import itemgetter
 
 Tokens = frozenset[str]
 # An item's words as written (pieces of ``wording.prepare``), before folding.
@@ -37,51 +38,55 @@ class _Counts:
     """How many items of each plan (in one area) contain each word as written.
 
     A text both plans have is counted once in ``both``, the rest in ``only``: an
-    unchanged task, most of a plan, is counted once.
+    unchanged task, most of a plan, is counted once. Counted in bulk (C-level Counters);
+    words are folded into tokens only for the tokens asked about.
     """
 
     def __init__(self, both: list[Words], old_only: list[Words], new_only: list[Words]):
         self.items = (len(both) + len(old_only), len(both) + len(new_only))
         self.both = Counter(chain.from_iterable(both))
-        self.only = (
-            Counter(chain.from_iterable(old_only)),
-            Counter(chain.from_iterable(new_only)),
-        )
-
-    def of(self, spellings: list[str]) -> tuple[int, int]:
-        """Items of each plan containing a word written any of these ways."""
-        shared = sum(self.both.get(w, 0) for w in spellings)
-        return (
-            shared + sum(self.only[0].get(w, 0) for w in spellings),
-            shared + sum(self.only[1].get(w, 0) for w in spellings),
-        )
+        self.old = Counter(chain.from_iterable(old_only))
+        self.new = Counter(chain.from_iterable(new_only))
 
     def words(self) -> set[str]:
-        return self.both.keys() | self.only[0].keys() | self.only[1].keys()
+        return self.both.keys() | self.old.keys() | self.new.keys()
+
+    def of(self, spellings: tuple[str, ...]) -> tuple[int, int]:
+        """Items of each plan containing a word written any of these ways."""
+        both = old = new = 0
+        for word in spellings:
+            both += self.both.get(word, 0)
+            old += self.old.get(word, 0)
+            new += self.new.get(word, 0)
+        return both + old, both + new
 
 
-def _share(counts: Iterable[int], items: Iterable[int]) -> float:
+def _share(counts: tuple[int, int], items: tuple[int, int]) -> float:
     """The share of items containing a word, averaged over the plans that have items.
 
     Smoothed (Laplace), so a word in the only item of an area is not weightless.
     """
-    shares = [
-        (count + 1) / (total + 2) for count, total in zip(counts, items, strict=True) if total
-    ]
-    return min(sum(shares) / len(shares), 1.0) if shares else 1.0
+    (old, new), (old_items, new_items) = counts, items
+    if old_items and new_items:
+        share = ((old + 1) / (old_items + 2) + (new + 1) / (new_items + 2)) / 2
+    elif old_items or new_items:
+        share = (old + 1) / (old_items + 2) if old_items else (new + 1) / (new_items + 2)
+    else:
+        share = 1.0
+    return min(share, 1.0)
 
 
 class Weights:
     """Word weights of a comparison: per area (boilerplate discounted) and overall.
 
-    Built from each item's words as written (``Wording.keys``): counting them is quick.
-    ``token`` says which word each is (folded, "" for a punctuation mark); weights are
-    those of these tokens, worked out on first use for the items that need them.
+    Built from each distinct text's words as written (``Wording.keys``), counted in bulk;
+    ``tokens`` says which word each is (folded, "" for a punctuation mark). Weights are
+    worked out on first use, for the words of the items that need them.
     """
 
     ALL = ""
 
-    def __init__(self, texts: Iterable[Text], token: Callable[[str], str]) -> None:
+    def __init__(self, texts: Iterable[Text], tokens: Callable[[list[str]], list[str]]) -> None:
         lists: dict[str, tuple[list[Words], list[Words], list[Words]]] = defaultdict(
             lambda: ([], [], [])
         )
@@ -92,69 +97,75 @@ class Weights:
             old_only += [words] * (in_old - kept)
             new_only += [words] * (in_new - kept)
         self._areas = {area: _Counts(*found) for area, found in lists.items()}
-        self._items = tuple(sum(c.items[side] for c in self._areas.values()) for side in (0, 1))
-        self._spellings: dict[str, list[str]] = defaultdict(list)
-        for word in set().union(*(c.words() for c in self._areas.values())):
-            self._spellings[token(word)].append(word)
+        self._all = _Counts(
+            *(list(chain.from_iterable(f[k] for f in lists.values())) for k in range(3))
+        )
+        spellings: dict[str, list[str]] = defaultdict(list)
+        vocabulary = sorted(set().union(*(c.words() for c in self._areas.values())))
+        for word, folded in zip(vocabulary, tokens(vocabulary), strict=True):
+            spellings[folded].append(word)
+        self._spellings = {t: tuple(words) for t, words in spellings.items()}
         self._overall: dict[str, float] = {}
         self._tables: dict[str, dict[str, int]] = defaultdict(dict)
 
     def _overall_share(self, token: str) -> float:
         found = self._overall.get(token)
         if found is None:
-            spellings = self._spellings.get(token, [])
-            counts = [area.of(spellings) for area in self._areas.values()]
-            totals = (sum(c[0] for c in counts), sum(c[1] for c in counts))
-            found = self._overall[token] = _share(totals, self._items)
+            spellings = self._spellings.get(token, ())
+            found = self._overall[token] = _share(self._all.of(spellings), self._all.items)
         return found
 
     def _weight(self, context: str, token: str) -> int:
         share = self._overall_share(token)
         area = self._areas.get(context)
         if area is not None:
-            share = max(share, _share(area.of(self._spellings.get(token, [])), area.items))
+            share = max(share, _share(area.of(self._spellings.get(token, ())), area.items))
         return max(1, round(-math.log(share) * _SCALE))
 
     def weight(self, context: str, token: str) -> int:
         """How much ``token`` says in ``context`` (an area, or ``ALL``), in 1/2**24."""
-        return self.of(context, frozenset((token,)))[token]
+        return self.table(context, frozenset((token,)))[token]
 
-    def of(self, context: str, tokens: Tokens) -> dict[str, int]:
-        """The weight of each of ``tokens`` in ``context``."""
+    def table(self, context: str, tokens: Tokens) -> dict[str, int]:
+        """The weights of ``context``, sure to hold those of ``tokens``."""
         table = self._tables[context]
         for token in [t for t in tokens if t not in table]:
             table[token] = self._weight(context, token)
-        return dict(zip(tokens, map(table.__getitem__, tokens), strict=True))
+        return table
 
 
 @dataclass(frozen=True, slots=True)
 class Weighed:
-    """An item's words with their weights in one context."""
+    """An item's words and their weights in one context (``weights`` holds more words)."""
 
     tokens: Tokens
     weights: dict[str, int]
     total: int
 
-    def prefix(self, share: float) -> list[tuple[str, int]]:
-        """The rarest words (ties by word) until less than ``share`` of the weight is
-        left, each with the weight of itself and the words after it."""
+    def prefixes(self, *shares: float) -> list[list[tuple[str, int]]]:
+        """For each share: the rarest words (ties by word) until less than that share of
+        the weight is left, each with the weight of itself and the words after it."""
         weights = self.weights
-        order = sorted(self.tokens, key=lambda t: (-weights[t], t))
-        keep_below = share * (1 - _SLACK) * self.total
-        remaining = self.total
-        found = []
-        for token in order:
-            if remaining < keep_below:
-                break
-            found.append((token, remaining))
-            remaining -= weights[token]
+        # Two C-level sorts, the second stable: by weight, heaviest first, then by word.
+        order = sorted(sorted(self.tokens), key=weights.__getitem__, reverse=True)
+        found: list[list[tuple[str, int]]] = []
+        for share in shares:
+            keep_below = share * (1 - _SLACK) * self.total
+            remaining = self.total
+            prefix = []
+            for token in order:
+                if remaining < keep_below:
+                    break
+                prefix.append((token, remaining))
+                remaining -= weights[token]
+            found.append(prefix)
         return found
 
 
 def weigh(tokens: Tokens, weights: Weights, context: str) -> Weighed:
     """``tokens`` with their weights in ``context``."""
-    found = weights.of(context, tokens)
-    return Weighed(tokens, found, sum(found.values()))
+    table = weights.table(context, tokens)
+    return Weighed(tokens, table, sum(map(table.__getitem__, tokens)))
 
 
 def meaning_similarity(a: Weighed, b: Weighed) -> float:
@@ -192,7 +203,7 @@ def similar_pairs(
     queue = sorted(
         [(item.total, 0, i, item, group) for i, item, group in old]
         + [(item.total, 1, j, item, group) for j, item, group in new],
-        key=lambda entry: entry[:3],
+        key=itemgetter(0, 1, 2),
     )
     indexes: tuple[dict[str, list[_Posting]], dict[str, list[_Posting]]] = (
         defaultdict(list),
@@ -204,7 +215,8 @@ def similar_pairs(
         index, start_of = indexes[1 - side], starts[1 - side]
         lightest = ratio * (1 - _SLACK) * total
         seen: set[int] = set()
-        for token, rest in item.prefix(ratio):
+        probe, indexed = item.prefixes(ratio, threshold)
+        for token, rest in probe:
             postings = index.get(token)
             if not postings:
                 continue
@@ -224,6 +236,6 @@ def similar_pairs(
                 score = meaning_similarity(item, weighed)
                 if score >= threshold:
                     found.append((score, k, other) if side == 0 else (score, other, k))
-        for token, rest in item.prefix(threshold):
+        for token, rest in indexed:
             indexes[side][token].append((total, k, item, rest, group))
     return found

@@ -89,6 +89,18 @@ def token_of(piece: str) -> str:
 _NO_TOKEN = frozenset({""})
 
 
+def tokens_of(pieces: list[str]) -> list[str]:
+    """``token_of`` of each piece, folded in one pass: quicker for a whole vocabulary."""
+    folded = fold("\n".join(pieces)).split("\n")
+    if len(folded) != len(pieces):  # a piece folded into a line break: never seen
+        return [token_of(piece) for piece in pieces]
+    # A punctuation mark is one character; a one-character word is alphanumeric.
+    return [
+        token if len(piece) > 1 or piece.isalnum() or piece == "_" else ""
+        for piece, token in zip(pieces, folded, strict=True)
+    ]
+
+
 def unmarked(text: str) -> str:
     """``text`` lower-cased without any diacritic ("Cổng" → "cong"): what a slip of a
     diacritic leaves the same."""
@@ -110,6 +122,8 @@ class Wording:
     keys: tuple[str, ...]
     literal: str
     """The text as written, spacing normalised."""
+    relative: bool = False
+    """Whether ``keys`` have plan years made relative (else they are the pieces as written)."""
 
     @cached_property
     def key(self) -> str:
@@ -134,7 +148,7 @@ def prepare(text: str, years: YearSpan = NO_YEARS) -> Wording:
     bare = tuple(map(str.strip, words))
     literal = " ".join(bare)
     if any(years.start <= int(y) <= years.end for y in _YEAR.findall(cleaned)):
-        return Wording(cleaned, words, tuple(map(years.relative, bare)), literal)
+        return Wording(cleaned, words, tuple(map(years.relative, bare)), literal, relative=True)
     return Wording(cleaned, words, bare, literal)
 
 
