@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TypeVar
 
 from cchc_cli.diff.changes import (
@@ -17,7 +16,7 @@ from cchc_cli.diff.changes import (
     area_rank,
     field_change,
 )
-from cchc_cli.diff.edits import Rewording, text_change
+from cchc_cli.diff.edits import Rewording, TextChange, text_change
 from cchc_cli.diff.general import general_changes, line_changes
 from cchc_cli.diff.matching import Candidate, Match, match
 from cchc_cli.diff.targets import number, show_target, trend
@@ -96,34 +95,61 @@ def _items(
     reuses = _id_reuses(old_c, new_c, matches)
     changes: list[ItemChange] = []
     for m in matches:
+        a, b = old_c[m.old], new_c[m.new]
         fields = tuple(fields_of(old_plan, old[m.old], new_plan, new[m.new]))
-        change = _matched(old_c[m.old], new_c[m.new], m, fields)
-        change = replace(change, old_id_reuse=reuses.get((0, m.old)))
-        change = replace(change, new_id_reuse=reuses.get((1, m.new)))
-        if _reported(change):
-            changes.append(change)
+        change = text_change(a.wording, b.wording)
+        # A reused id is always renumbered too: the id names another item on one side.
+        renamed = a.id.casefold() != b.id.casefold()
+        if change or fields or renamed or a.area != b.area:
+            reused = (reuses.get((0, m.old)), reuses.get((1, m.new)))
+            changes.append(_matched(a, b, m, fields=fields, change=change, reused=reused))
     paired_old = {m.old for m in matches}
     paired_new = {m.new for m in matches}
     for i, c in enumerate(old_c):
         if i not in paired_old:
             described = tuple(f.reversed() for f in fields_of(None, None, old_plan, old[i]))
-            removed = ItemChange(
-                Status.REMOVED, c.id, None, c.area, None, c.wording.text, None, fields=described
+            changes.append(
+                ItemChange(
+                    Status.REMOVED,
+                    c.id,
+                    None,
+                    c.area,
+                    None,
+                    c.wording.text,
+                    None,
+                    fields=described,
+                    old_id_reuse=reuses.get((0, i)),
+                )
             )
-            changes.append(replace(removed, old_id_reuse=reuses.get((0, i))))
     for j, c in enumerate(new_c):
         if j not in paired_new:
             described = tuple(fields_of(None, None, new_plan, new[j]))
-            added = ItemChange(
-                Status.ADDED, None, c.id, None, c.area, None, c.wording.text, fields=described
+            changes.append(
+                ItemChange(
+                    Status.ADDED,
+                    None,
+                    c.id,
+                    None,
+                    c.area,
+                    None,
+                    c.wording.text,
+                    fields=described,
+                    new_id_reuse=reuses.get((1, j)),
+                )
             )
-            changes.append(replace(added, new_id_reuse=reuses.get((1, j))))
     return tuple(sorted(changes, key=_order))
 
 
-def _matched(a: Candidate, b: Candidate, m: Match, fields: tuple[FieldChange, ...]) -> ItemChange:
-    """The change between two matched items (empty when they say the same)."""
-    change = text_change(a.wording, b.wording)
+def _matched(
+    a: Candidate,
+    b: Candidate,
+    m: Match,
+    *,
+    fields: tuple[FieldChange, ...],
+    change: TextChange | None,
+    reused: tuple[IdReuse | None, IdReuse | None],
+) -> ItemChange:
+    """The change between two matched items."""
     return ItemChange(
         Status.CHANGED,
         a.id,
@@ -138,12 +164,9 @@ def _matched(a: Candidate, b: Candidate, m: Match, fields: tuple[FieldChange, ..
         fields=fields,
         edits=change.edits if change else (),
         rewording=change.rewording if change else Rewording.NONE,
+        old_id_reuse=reused[0],
+        new_id_reuse=reused[1],
     )
-
-
-def _reported(change: ItemChange) -> bool:
-    """Whether a matched item changed: its text, a field, its area or its id."""
-    return bool(change.words or change.fields or change.moved or change.renamed)
 
 
 def _id_reuses(
