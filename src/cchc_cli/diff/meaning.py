@@ -185,6 +185,66 @@ Entry = tuple[int, Weighed, str]
 _Posting = tuple[int, int, Weighed, int, str]
 
 
+class _Index:
+    """The items of one plan indexed so far, by the rare words that can pair them."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, list[_Posting]] = defaultdict(list)
+        self.starts: dict[str, int] = {}
+
+    def add(self, entry: tuple[int, int, Weighed, str], prefix: list[tuple[str, int]]) -> None:
+        total, k, item, group = entry
+        for token, rest in prefix:
+            self.postings[token].append((total, k, item, rest, group))
+
+    def lookup(self, token: str, lightest: float) -> list[_Posting]:
+        """Items under ``token`` no lighter than ``lightest``.
+
+        Items are added lightest first and looked up by ever heavier ones: an item too
+        light now stays too light, and is skipped for good.
+        """
+        postings = self.postings.get(token)
+        if not postings:
+            return []
+        start = self.starts.get(token, 0)
+        while start < len(postings) and postings[start][0] < lightest:
+            start += 1
+        self.starts[token] = start
+        return postings[start:] if start else postings
+
+
+def _pairs_of(
+    item: Weighed,
+    group: str,
+    probe: list[tuple[str, int]],
+    index: _Index,
+    *,
+    threshold: float,
+    apart: bool,
+) -> list[tuple[float, int]]:
+    """(score, index) of the indexed items scoring at least ``threshold`` with ``item``."""
+    total, tokens, weights = item.total, item.tokens, item.weights
+    lightest = threshold / (2 - threshold) * (1 - _SLACK) * total
+    half = threshold / 2 * (1 - _SLACK)
+    seen: set[int] = set()
+    found = []
+    for token, rest in probe:
+        for other_total, other, weighed, other_rest, other_group in index.lookup(token, lightest):
+            if other in seen:
+                continue
+            seen.add(other)
+            if apart and group == other_group:
+                continue
+            # The first common word: no more in common than what follows it.
+            if min(rest, other_rest) < half * (total + other_total):
+                continue
+            common = sum(map(weights.__getitem__, tokens & weighed.tokens))
+            score = 2 * common / (total + other_total)
+            if score >= threshold:
+                found.append((score, other))
+    return found
+
+
 def similar_pairs(
     old: Sequence[Entry], new: Sequence[Entry], threshold: float, *, apart: bool = False
 ) -> list[tuple[float, int, int]]:
@@ -198,44 +258,17 @@ def similar_pairs(
     and ``t`` of ``y``'s, ``y`` is at least ``t / (2 - t)`` of ``x``'s weight, and their
     first common word leaves no less than the shared weight on either side.
     """
-    ratio = threshold / (2 - threshold)
-    half = threshold / 2 * (1 - _SLACK)
     queue = sorted(
         [(item.total, 0, i, item, group) for i, item, group in old]
         + [(item.total, 1, j, item, group) for j, item, group in new],
         key=itemgetter(0, 1, 2),
     )
-    indexes: tuple[dict[str, list[_Posting]], dict[str, list[_Posting]]] = (
-        defaultdict(list),
-        defaultdict(list),
-    )
-    starts: tuple[dict[str, int], dict[str, int]] = ({}, {})
+    indexes = (_Index(), _Index())
     found = []
     for total, side, k, item, group in queue:
-        index, start_of = indexes[1 - side], starts[1 - side]
-        lightest = ratio * (1 - _SLACK) * total
-        seen: set[int] = set()
-        probe, indexed = item.prefixes(ratio, threshold)
-        for token, rest in probe:
-            postings = index.get(token)
-            if not postings:
-                continue
-            # Items too light for this one are too light for every later, heavier one.
-            start = start_of.get(token, 0)
-            while start < len(postings) and postings[start][0] < lightest:
-                start += 1
-            start_of[token] = start
-            for other_total, other, weighed, other_rest, other_group in postings[start:]:
-                if other in seen:
-                    continue
-                seen.add(other)
-                if apart and group == other_group:
-                    continue
-                if min(rest, other_rest) < half * (total + other_total):
-                    continue
-                score = meaning_similarity(item, weighed)
-                if score >= threshold:
-                    found.append((score, k, other) if side == 0 else (score, other, k))
-        for token, rest in indexed:
-            indexes[side][token].append((total, k, item, rest, group))
+        probe, indexed = item.prefixes(threshold / (2 - threshold), threshold)
+        pairs = _pairs_of(item, group, probe, indexes[1 - side], threshold=threshold, apart=apart)
+        for score, other in pairs:
+            found.append((score, k, other) if side == 0 else (score, other, k))
+        indexes[side].add((total, k, item, group), indexed)
     return found
