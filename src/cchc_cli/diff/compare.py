@@ -108,36 +108,40 @@ def _items(
     for i, c in enumerate(old_c):
         if i not in paired_old:
             described = tuple(f.reversed() for f in fields_of(None, None, old_plan, old[i]))
-            changes.append(
-                ItemChange(
-                    Status.REMOVED,
-                    c.id,
-                    None,
-                    c.area,
-                    None,
-                    c.wording.text,
-                    None,
-                    fields=described,
-                    old_id_reuse=reuses.get((0, i)),
-                )
-            )
+            changes.append(_removed(c, described, reuses.get((0, i))))
     for j, c in enumerate(new_c):
         if j not in paired_new:
             described = tuple(fields_of(None, None, new_plan, new[j]))
-            changes.append(
-                ItemChange(
-                    Status.ADDED,
-                    None,
-                    c.id,
-                    None,
-                    c.area,
-                    None,
-                    c.wording.text,
-                    fields=described,
-                    new_id_reuse=reuses.get((1, j)),
-                )
-            )
+            changes.append(_added(c, described, reuses.get((1, j))))
     return tuple(sorted(changes, key=_order))
+
+
+def _removed(c: Candidate, fields: tuple[FieldChange, ...], reuse: IdReuse | None) -> ItemChange:
+    return ItemChange(
+        Status.REMOVED,
+        c.id,
+        None,
+        c.area,
+        None,
+        c.wording.text,
+        None,
+        fields=fields,
+        old_id_reuse=reuse,
+    )
+
+
+def _added(c: Candidate, fields: tuple[FieldChange, ...], reuse: IdReuse | None) -> ItemChange:
+    return ItemChange(
+        Status.ADDED,
+        None,
+        c.id,
+        None,
+        c.area,
+        None,
+        c.wording.text,
+        fields=fields,
+        new_id_reuse=reuse,
+    )
 
 
 def _matched(
