@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-from cchc_cli.diff.changes import ItemChange, PlanDiff
+from cchc_cli.diff.changes import FieldChange, ItemChange, LineChange, PlanDiff
+from cchc_cli.diff.wording import WordOp
 
 
 def _item(kind: str, item: ItemChange) -> str:
@@ -13,6 +15,8 @@ def _item(kind: str, item: ItemChange) -> str:
         parts.append("reworded")
     if item.moved:
         parts.append(f"moved:{item.old_area}>{item.new_area}")
+    if item.id_reused:
+        parts.append("id-reused")
     if item.status.value == "changed":
         for field in item.fields:
             parts.append(f"{field.key}:{field.trend.value}" if field.trend.value else field.key)
@@ -35,10 +39,16 @@ def without_kept_words(diff: PlanDiff) -> PlanDiff:
     they are the one thing that differs between a diff and the reverse of its reverse.
     """
 
-    def blank(item: ItemChange) -> ItemChange:
-        words = tuple((op, "" if op == "=" else "".join(t.split())) for op, t in item.words)
-        return replace(item, words=words)
+    def words(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
+        return tuple((op, "" if op == "=" else "".join(t.split())) for op, t in ops)
+
+    def blank(change: ItemChange | FieldChange | LineChange) -> Any:
+        return replace(change, words=words(change.words))
 
     return replace(
-        diff, tasks=tuple(map(blank, diff.tasks)), indicators=tuple(map(blank, diff.indicators))
+        diff,
+        general=tuple(map(blank, diff.general)),
+        lines=tuple(map(blank, diff.lines)),
+        tasks=tuple(map(blank, diff.tasks)),
+        indicators=tuple(map(blank, diff.indicators)),
     )

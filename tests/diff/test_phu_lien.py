@@ -36,8 +36,9 @@ def test_phu_lien_json_counts_per_area() -> None:
     assert result.exit_code == 1
     (pair,) = json.loads(result.stdout)["comparisons"]
     totals = {row["area"]: row["total"] for row in pair["summary"]["areas"]}
+    # The key target edited from 95% to 97% is one change, not a removal and an addition.
     assert totals == {
-        "chung": 9,
+        "chung": 8,
         "chi-dao": 1,
         "the-che": 1,
         "tthc": 5,

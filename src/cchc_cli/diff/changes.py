@@ -9,7 +9,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field, replace
 
-from cchc_cli.diff.wording import WordOp, reverse_words
+from cchc_cli.diff.edits import Edit, Rewording, TextChange, text_change
+from cchc_cli.diff.wording import WordOp, prepare, reverse_words
 from cchc_cli.model.areas import AREAS, Programme
 
 
@@ -44,23 +45,84 @@ class Trend(enum.StrEnum):
         return self
 
 
+def _reversed_edits(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
+    return tuple(edit.reversed() for edit in edits)
+
+
 @dataclass(frozen=True, slots=True)
 class FieldChange:
-    """One field with its old and new value as shown to a reader (None: absent)."""
+    """One field with its old and new value as shown to a reader (None: absent).
+
+    When both values are there, ``words`` and ``edits`` say what changed in them
+    (``wording.word_changes``, ``edits.Edit``): "05/12/2024" → "05/12/2025" is one
+    number, not two long sentences to compare by eye.
+    """
 
     key: str
     label: str
     old: str | None
     new: str | None
     trend: Trend = Trend.NONE
+    words: tuple[WordOp, ...] = ()
+    edits: tuple[Edit, ...] = ()
 
     def reversed(self) -> FieldChange:
-        return replace(self, old=self.new, new=self.old, trend=self.trend.reversed())
+        return replace(
+            self,
+            old=self.new,
+            new=self.old,
+            trend=self.trend.reversed(),
+            words=reverse_words(self.words),
+            edits=_reversed_edits(self.edits),
+        )
+
+
+def field_change(
+    key: str, label: str, old: str | None, new: str | None, trend: Trend = Trend.NONE
+) -> FieldChange:
+    """A field change with its changed words when the field has a value in both plans."""
+    if old is None or new is None:
+        return FieldChange(key, label, old, new, trend)
+    change = text_change(prepare(old), prepare(new))
+    if change is None:
+        return FieldChange(key, label, old, new, trend)
+    return FieldChange(key, label, old, new, trend, change.words, change.edits)
+
+
+@dataclass(frozen=True, slots=True)
+class IdReuse:
+    """One id naming an item in the old plan and another in the new ("mã dùng lại").
+
+    ``old_item_became`` is the new id of the old plan's item (None: it was removed);
+    ``new_item_was`` the old id of the new plan's item (None: it was added). Writers say
+    "mã BM-02 nay dùng cho nhiệm vụ khác" on the one, "trước đây là …" on the other.
+    """
+
+    old_spelling: str
+    new_spelling: str
+    old_item_became: str | None
+    new_item_was: str | None
+
+    @property
+    def id(self) -> str:
+        return self.new_spelling
+
+    def reversed(self) -> IdReuse:
+        return IdReuse(
+            self.new_spelling, self.old_spelling, self.new_item_was, self.old_item_became
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class ItemChange:
-    """A task or indicator added, removed or changed; areas are NQ 76 codes."""
+    """A task or indicator added, removed or changed; areas are NQ 76 codes.
+
+    A changed text has ``words`` (reading order), ``edits`` (one per run of changed
+    words, with its kind), ``similarity`` (share of words kept, 0..1) and ``rewording``
+    ("sửa vài từ", "viết lại", or none when only numbers, spelling or marks changed).
+    ``old_id_reuse`` is set when the item's old id names another item in the new plan,
+    ``new_id_reuse`` when its new id named another item in the old plan.
+    """
 
     status: Status
     old_id: str | None
@@ -73,6 +135,10 @@ class ItemChange:
     similarity: float | None = None
     words: tuple[WordOp, ...] = ()
     fields: tuple[FieldChange, ...] = ()
+    edits: tuple[Edit, ...] = ()
+    rewording: Rewording = Rewording.NONE
+    old_id_reuse: IdReuse | None = None
+    new_id_reuse: IdReuse | None = None
 
     @property
     def area(self) -> str:
@@ -93,7 +159,20 @@ class ItemChange:
 
     @property
     def renamed(self) -> bool:
-        return self.status is Status.CHANGED and self.old_id != self.new_id
+        """Renumbered: kept under another id (ids compare without case)."""
+        return (
+            self.status is Status.CHANGED
+            and (self.old_id or "").casefold() != (self.new_id or "").casefold()
+        )
+
+    @property
+    def rewritten(self) -> bool:
+        """Too little kept for word marks to read: show the two versions in full."""
+        return self.rewording is Rewording.REWRITTEN
+
+    @property
+    def id_reused(self) -> bool:
+        return self.old_id_reuse is not None or self.new_id_reuse is not None
 
     def reversed(self) -> ItemChange:
         return ItemChange(
@@ -108,19 +187,63 @@ class ItemChange:
             self.similarity,
             reverse_words(self.words),
             tuple(f.reversed() for f in self.fields),
+            _reversed_edits(self.edits),
+            self.rewording,
+            self.new_id_reuse.reversed() if self.new_id_reuse else None,
+            self.old_id_reuse.reversed() if self.old_id_reuse else None,
         )
 
 
 @dataclass(frozen=True, slots=True)
 class LineChange:
-    """A line of a text list (legal basis, recipient, key target) added or removed."""
+    """A line of a text list (legal basis, recipient, key target) added, removed or edited.
+
+    ``text`` is the line as it is now (as it was, when removed). An edited line
+    (``Status.CHANGED``) has both texts and, as an item does, ``words``, ``edits``,
+    ``similarity`` and ``rewording``: "95% → 97%" in a key target is one changed line.
+    """
 
     section: str
     status: Status
     text: str
+    old_text: str | None = None
+    new_text: str | None = None
+    similarity: float | None = None
+    words: tuple[WordOp, ...] = ()
+    edits: tuple[Edit, ...] = ()
+    rewording: Rewording = Rewording.NONE
+
+    @property
+    def rewritten(self) -> bool:
+        return self.rewording is Rewording.REWRITTEN
 
     def reversed(self) -> LineChange:
-        return replace(self, status=self.status.reversed())
+        return LineChange(
+            self.section,
+            self.status.reversed(),
+            self.old_text if self.status is Status.CHANGED and self.old_text else self.text,
+            self.new_text,
+            self.old_text,
+            self.similarity,
+            reverse_words(self.words),
+            _reversed_edits(self.edits),
+            self.rewording,
+        )
+
+
+def edited_line(section: str, old: str, new: str, change: TextChange) -> LineChange:
+    """A line of ``section`` edited from ``old`` to ``new``."""
+    return LineChange(
+        section,
+        Status.CHANGED,
+        new,
+        old,
+        new,
+        change.similarity,
+        change.words,
+        change.edits,
+        change.rewording,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,24 +7,20 @@ from typing import TypeVar
 
 from cchc_cli.diff.changes import (
     FieldChange,
+    IdReuse,
     ItemChange,
     PlanDiff,
     PlanSide,
     Status,
     Trend,
     area_rank,
+    field_change,
 )
+from cchc_cli.diff.edits import Rewording, TextChange, text_change
 from cchc_cli.diff.general import general_changes, line_changes
-from cchc_cli.diff.matching import Candidate, match
+from cchc_cli.diff.matching import Candidate, Match, match
 from cchc_cli.diff.targets import number, show_target, trend
-from cchc_cli.diff.wording import (
-    YearSpan,
-    clean,
-    prepare,
-    same_text,
-    similarity,
-    word_changes,
-)
+from cchc_cli.diff.wording import YearSpan, clean, prepare
 from cchc_cli.model.areas import to_nq76
 from cchc_cli.model.plan import Indicator, Plan, Task
 from cchc_cli.model.types import Due
@@ -96,48 +92,113 @@ def _items(
     old_c = _candidates(old_plan, old, text)
     new_c = _candidates(new_plan, new, text)
     matches = match(old_c, new_c)
+    reuses = _id_reuses(old_c, new_c, matches)
     changes: list[ItemChange] = []
     for m in matches:
         a, b = old_c[m.old], new_c[m.new]
-        fields = fields_of(old_plan, old[m.old], new_plan, new[m.new])
-        words = () if same_text(a.wording, b.wording) else word_changes(a.wording, b.wording)
-        reworded = any(op != "=" for op, _ in words)
-        if not (fields or reworded or a.area != b.area):
-            continue
-        changes.append(
-            ItemChange(
-                Status.CHANGED,
-                a.id,
-                b.id,
-                a.area,
-                b.area,
-                a.wording.text,
-                b.wording.text,
-                matched_by=m.how,
-                similarity=similarity(a.wording, b.wording) if reworded else None,
-                words=words if reworded else (),
-                fields=tuple(fields),
-            )
-        )
+        fields = tuple(fields_of(old_plan, old[m.old], new_plan, new[m.new]))
+        change = text_change(a.wording, b.wording)
+        # A reused id is always renumbered too: the id names another item on one side.
+        renamed = a.id.casefold() != b.id.casefold()
+        if change or fields or renamed or a.area != b.area:
+            reused = (reuses.get((0, m.old)), reuses.get((1, m.new)))
+            changes.append(_matched(a, b, m, fields=fields, change=change, reused=reused))
     paired_old = {m.old for m in matches}
     paired_new = {m.new for m in matches}
     for i, c in enumerate(old_c):
         if i not in paired_old:
             described = tuple(f.reversed() for f in fields_of(None, None, old_plan, old[i]))
-            changes.append(
-                ItemChange(
-                    Status.REMOVED, c.id, None, c.area, None, c.wording.text, None, fields=described
-                )
-            )
+            changes.append(_removed(c, described, reuses.get((0, i))))
     for j, c in enumerate(new_c):
         if j not in paired_new:
             described = tuple(fields_of(None, None, new_plan, new[j]))
-            changes.append(
-                ItemChange(
-                    Status.ADDED, None, c.id, None, c.area, None, c.wording.text, fields=described
-                )
-            )
+            changes.append(_added(c, described, reuses.get((1, j))))
     return tuple(sorted(changes, key=_order))
+
+
+def _removed(c: Candidate, fields: tuple[FieldChange, ...], reuse: IdReuse | None) -> ItemChange:
+    return ItemChange(
+        Status.REMOVED,
+        c.id,
+        None,
+        c.area,
+        None,
+        c.wording.text,
+        None,
+        fields=fields,
+        old_id_reuse=reuse,
+    )
+
+
+def _added(c: Candidate, fields: tuple[FieldChange, ...], reuse: IdReuse | None) -> ItemChange:
+    return ItemChange(
+        Status.ADDED,
+        None,
+        c.id,
+        None,
+        c.area,
+        None,
+        c.wording.text,
+        fields=fields,
+        new_id_reuse=reuse,
+    )
+
+
+def _matched(
+    a: Candidate,
+    b: Candidate,
+    m: Match,
+    *,
+    fields: tuple[FieldChange, ...],
+    change: TextChange | None,
+    reused: tuple[IdReuse | None, IdReuse | None],
+) -> ItemChange:
+    """The change between two matched items."""
+    return ItemChange(
+        Status.CHANGED,
+        a.id,
+        b.id,
+        a.area,
+        b.area,
+        a.wording.text,
+        b.wording.text,
+        matched_by=m.how,
+        similarity=change.similarity if change else None,
+        words=change.words if change else (),
+        fields=fields,
+        edits=change.edits if change else (),
+        rewording=change.rewording if change else Rewording.NONE,
+        old_id_reuse=reused[0],
+        new_id_reuse=reused[1],
+    )
+
+
+def _id_reuses(
+    old: Sequence[Candidate], new: Sequence[Candidate], matches: Sequence[Match]
+) -> dict[tuple[int, int], IdReuse]:
+    """Ids that name one item in the old plan and another in the new, by (side, index).
+
+    Both items carry the same ``IdReuse``: the old one's says what the new plan's item
+    under that id was, the new one's what became of the old plan's item.
+    """
+    old_to_new = {m.old: m.new for m in matches}
+    new_to_old = {m.new: m.old for m in matches}
+    new_ids = {c.id.casefold(): j for j, c in enumerate(new)}
+    reuses: dict[tuple[int, int], IdReuse] = {}
+    for i, c in enumerate(old):
+        j = new_ids.get(c.id.casefold())
+        if j is None or old_to_new.get(i) == j:
+            continue
+        became = old_to_new.get(i)
+        was = new_to_old.get(j)
+        reuse = IdReuse(
+            c.id,
+            new[j].id,
+            new[became].id if became is not None else None,
+            old[was].id if was is not None else None,
+        )
+        reuses[(0, i)] = reuses[(1, j)] = reuse
+    return reuses
 
 
 def _order(item: ItemChange) -> tuple[object, ...]:
@@ -163,7 +224,7 @@ def _relative_due(due: Due | None, plan: Plan | None) -> tuple[object, ...]:
 
 
 def _change(key: str, label: str, old: str | None, new: str | None) -> list[FieldChange]:
-    return [] if old == new else [FieldChange(key, label, old, new)]
+    return [] if old == new else [field_change(key, label, old, new)]
 
 
 def _task_fields(
@@ -176,7 +237,7 @@ def _task_fields(
     new_partners = sorted(filter(None, (_post(new_plan, p) for p in new.partners)))
     if old_partners != new_partners:
         changes.append(
-            FieldChange(
+            field_change(
                 "partners",
                 "Phối hợp",
                 "; ".join(old_partners) or None,
@@ -186,7 +247,7 @@ def _task_fields(
     old_due = old.due if old else None
     if _relative_due(old_due, old_plan) != _relative_due(new.due, new_plan):
         shown = old_due.vietnamese() if old_due else None
-        changes.append(FieldChange("due", "Thời hạn", shown, new.due.vietnamese()))
+        changes.append(field_change("due", "Thời hạn", shown, new.due.vietnamese()))
     old_output = clean(old.output) if old and old.output else None
     new_output = clean(new.output) if new.output else None
     return changes + _change("output", "Sản phẩm", old_output, new_output)
@@ -204,7 +265,7 @@ def _indicator_fields(
     new_target = show_target(new.target, new_unit)
     if old_target != new_target:
         direction = trend(old.target, new.target, old_unit == new_unit) if old else Trend.NONE
-        changes.append(FieldChange("target", "Chỉ tiêu", old_target, new_target, direction))
+        changes.append(field_change("target", "Chỉ tiêu", old_target, new_target, direction))
     old_base = _baseline(old) if old else None
     return changes + _change("baseline", "Giá trị cơ sở", old_base, _baseline(new))
 

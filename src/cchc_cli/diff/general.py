@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from cchc_cli.diff.changes import FieldChange, LineChange, Status
-from cchc_cli.diff.wording import NO_YEARS, Wording, YearSpan, clean, prepare
+from cchc_cli.diff.changes import FieldChange, LineChange, Status, edited_line, field_change
+from cchc_cli.diff.edits import EditKind, TextChange, text_change
+from cchc_cli.diff.matching import distinct_texts
+from cchc_cli.diff.meaning import Weights, meaning_similarity, weigh
+from cchc_cli.diff.wording import NO_YEARS, Wording, YearSpan, clean, prepare, tokens_of
 from cchc_cli.model.plan import Plan, ReportKind, ScheduledReport
 
 _ISSUANCE = (
@@ -76,16 +80,16 @@ def _fields(
         a = _shown(getattr(old, name, None)) if old is not None else None
         b = _shown(getattr(new, name, None)) if new is not None else None
         if a != b:
-            yield FieldChange(f"{prefix}.{name}", label, a, b)
+            yield field_change(f"{prefix}.{name}", label, a, b)
 
 
 def general_changes(old: Plan, new: Plan) -> Iterator[FieldChange]:
     """Changes of the plan document, the unit, its signer and the reporting rule."""
     yield from _fields("issued", _ISSUANCE, old.issued, new.issued)
     if old.years != new.years:
-        yield FieldChange("years", "Năm kế hoạch", str(old.years), str(new.years))
+        yield field_change("years", "Năm kế hoạch", str(old.years), str(new.years))
     if old.programme != new.programme:
-        yield FieldChange(
+        yield field_change(
             "programme", "Chương trình", PROGRAMMES[old.programme], PROGRAMMES[new.programme]
         )
     yield from _fields("unit", _UNIT, old.unit, new.unit)
@@ -106,7 +110,7 @@ def _schedule(old: Plan, new: Plan) -> Iterator[FieldChange]:
             b = _shown(getattr(after[kind], name)) if kind in after else None
             if a != b:
                 key = f"reporting.reports.{kind.value}.{name}"
-                yield FieldChange(key, f"{REPORT_NAMES[kind]}: {label}", a, b)
+                yield field_change(key, f"{REPORT_NAMES[kind]}: {label}", a, b)
 
 
 def _lines(plan: Plan, section: str) -> list[str]:
@@ -128,7 +132,7 @@ def _prepared(plan: Plan, section: str) -> list[Wording]:
     return [prepare(line, years) for line in _lines(plan, section)]
 
 
-def _unmatched(before: list[Wording], after: list[Wording]) -> tuple[list[str], list[str]]:
+def _unmatched(before: list[Wording], after: list[Wording]) -> tuple[list[Wording], list[Wording]]:
     """Lines of each side with no equal line on the other (literal matches first)."""
     olds, news = list(before), list(after)
     keys: tuple[Callable[[Wording], str], ...] = (lambda w: w.literal, lambda w: w.key)
@@ -145,14 +149,94 @@ def _unmatched(before: list[Wording], after: list[Wording]) -> tuple[list[str], 
             else:
                 kept.append(wording)
         olds, news = kept, [w for j, w in enumerate(news) if j not in taken]
-    return [w.text for w in olds], [w.text for w in news]
+    return olds, news
+
+
+# An edited line keeps at least this much of its meaning (as tasks do within an area).
+LINE_THRESHOLD = 0.55
+# "Kế hoạch số 216/KH-UBND": a legal basis with another number is another document.
+_DOCUMENT_NUMBER = re.compile(r"(?<!\w)số\s+(\d[\w./-]*)", re.IGNORECASE)
+# Recipients name bodies: only a fix of spelling, case or marks keeps one the same body.
+_COSMETIC = {EditKind.PUNCTUATION, EditKind.CASE, EditKind.VARIANT, EditKind.TYPO}
+
+
+def _document_number(text: str) -> str | None:
+    found = _DOCUMENT_NUMBER.search(text)
+    return found.group(1).casefold() if found else None
+
+
+def _same_thing(section: str, old: Wording, new: Wording, change: TextChange) -> bool:
+    """Whether two similar lines are one line edited, not one replaced by another."""
+    if section == "legal_bases":
+        return _document_number(old.text) == _document_number(new.text)
+    if section == "recipients":
+        return all(edit.kind in _COSMETIC for edit in change.edits)
+    return True
+
+
+def _edited(
+    section: str, removed: list[Wording], added: list[Wording], weights: Weights
+) -> list[tuple[int, int, TextChange]]:
+    """Removed and added lines that are one line edited: best pairs first, each once."""
+    olds = [weigh(w.token_set, weights, section) for w in removed]
+    news = [weigh(w.token_set, weights, section) for w in added]
+    options = []
+    for i, old in enumerate(olds):
+        for j, new in enumerate(news):
+            score = meaning_similarity(old, new)
+            if score < LINE_THRESHOLD:
+                continue
+            change = text_change(removed[i], added[j])
+            if change and _same_thing(section, removed[i], added[j], change):
+                pair = tuple(sorted((removed[i].text, added[j].text)))
+                options.append((-score, pair, i, j, change))
+    options.sort(key=lambda o: (o[0], o[1]))
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs = []
+    for _score, _pair, i, j, change in options:
+        if i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            pairs.append((i, j, change))
+    return pairs
+
+
+def _section_changes(
+    section: str, before: list[Wording], after: list[Wording], weights: Weights
+) -> list[LineChange]:
+    removed, added = _unmatched(before, after)
+    pairs = _edited(section, removed, added, weights)
+    found = [edited_line(section, removed[i].text, added[j].text, c) for i, j, c in pairs]
+    paired_old = {i for i, _, _ in pairs}
+    paired_new = {j for _, j, _ in pairs}
+    found += [
+        LineChange(section, Status.REMOVED, w.text, old_text=w.text)
+        for i, w in enumerate(removed)
+        if i not in paired_old
+    ]
+    found += [
+        LineChange(section, Status.ADDED, w.text, new_text=w.text)
+        for j, w in enumerate(added)
+        if j not in paired_new
+    ]
+    # Sorted by the two texts, so the reversed comparison lists the same lines alike.
+    return sorted(found, key=lambda line: sorted((line.old_text or "", line.new_text or "")))
 
 
 def line_changes(old: Plan, new: Plan) -> Iterator[LineChange]:
-    """Lines of the text lists added or removed; order within a list is no change."""
-    for section in LINE_SECTIONS:
-        removed, added = _unmatched(_prepared(old, section), _prepared(new, section))
-        found = [LineChange(section, Status.REMOVED, t) for t in removed]
-        found += [LineChange(section, Status.ADDED, t) for t in added]
-        # Sorted by text alone, so the reversed comparison lists the same lines alike.
-        yield from sorted(found, key=lambda line: line.text)
+    """Lines of the text lists added, removed or edited; order within a list is no change.
+
+    A line edited (a number, a word, a spelling) is one change with its changed words,
+    not a removal and an addition.
+    """
+    prepared = {s: (_prepared(old, s), _prepared(new, s)) for s in LINE_SECTIONS}
+    weights = Weights(
+        distinct_texts(
+            [(s, w) for s, (lines, _) in prepared.items() for w in lines],
+            [(s, w) for s, (_, lines) in prepared.items() for w in lines],
+        ),
+        tokens_of,
+    )
+    for section, (before, after) in prepared.items():
+        yield from _section_changes(section, before, after, weights)

@@ -4,32 +4,55 @@ Never by position, so reordering is no change. Each stage only sees what the ear
 ones left, and every tie is broken by ids and text, so the result depends neither on the
 order of the lists nor on which plan is called old:
 
-1. same id, unless the texts have almost nothing in common (a renumbered list reuses
-   ids for other tasks): similarity at least ``ID_FLOOR``;
-2. same text (after normalisation), in any area: the item moved;
-3. similar text within one reform area, best pairs first, at least
-   ``SIMILARITY_THRESHOLD``.
+1. same id, when the texts are the same or alike beyond doubt (``ID_SURE``);
+2. same text (after normalisation), in any area: renumbered, or moved;
+3. similar text, best pairs first: within one reform area (``AREA_THRESHOLD``), or in
+   another area when nearly the same (``MOVE_THRESHOLD``: a task moved and lightly
+   reworded). Within an area comes first: a pair across areas ranks ``MOVE_MARGIN``
+   below its similarity, so it wins only when clearly closer;
+4. same id, texts alike only in part (``ID_FLOOR``), when neither item paired better in
+   stage 3. Below ``ID_FLOOR`` the id was given to another task: a removal and an
+   addition, not a rewording.
 
-What is left is added or removed, even under an id the other plan uses: a task rewritten
-beyond ``ID_FLOOR`` is a new task (the 2018 and 2021-2025 Hải Phòng plans both have a
-TTHC-01, about different things).
+Similarity here is ``meaning.meaning_similarity``: words shared by many tasks of an area
+count for little. Stage 3 scores only pairs that share a rare word (an inverted index),
+so a plan of 30,000 tasks matches in seconds, not minutes.
+
+What is left is added or removed, even under an id the other plan uses (the 2018 and
+2021-2025 Hải Phòng plans both have a TTHC-01, about different things).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import zlib
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
-from cchc_cli.diff.wording import (
-    SIMILARITY_THRESHOLD,
-    Wording,
-    same_text,
-    similarity,
-    similarity_bound,
+from cchc_cli.diff.meaning import (
+    Text,
+    Tokens,
+    Weighed,
+    Weights,
+    meaning_similarity,
+    similar_pairs,
+    weigh,
 )
+from cchc_cli.diff.wording import Wording, same_text, tokens_of
 
+# Tuned on the example plans and the variants in tests/fixtures/diff (meaning similarity):
+# different tasks sharing an area's boilerplate score 0.05-0.34 (0.41 at most), tasks
+# rewritten under their id 0.4-0.85, lightly reworded ones above 0.8.
+ID_SURE = 0.5
 ID_FLOOR = 0.3
+AREA_THRESHOLD = 0.55
+MOVE_THRESHOLD = 0.8
+# Word shares of an area are counted over at most about this many distinct texts.
+COUNTED_TEXTS = 1000
+# A pair across areas ranks this much below its similarity: a partner within the area
+# wins unless the text elsewhere is clearly closer (0.97 elsewhere beats 0.6 here).
+MOVE_MARGIN = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +78,43 @@ class Match:
     score: float
 
 
+def distinct_texts(
+    old: Sequence[tuple[str, Wording]], new: Sequence[tuple[str, Wording]]
+) -> list[Text]:
+    """Each distinct text once, with its area and how many items of each plan have it.
+
+    An unchanged text is a whole string compared once, not a list of words to count.
+    """
+    counted = (Counter((a, w.literal) for a, w in old), Counter((a, w.literal) for a, w in new))
+    first: dict[tuple[str, str], Wording] = {}
+    for area, wording in chain(old, new):
+        first.setdefault((area, wording.literal), wording)
+    return [
+        (area, frozenset(wording.keys), counted[0][(area, text)], counted[1][(area, text)])
+        for (area, text), wording in first.items()
+    ]
+
+
+def _same_keys(a: Wording, b: Wording) -> bool:
+    # Comparing the texts as written is quicker than comparing their pieces.
+    if not (a.relative or b.relative):
+        return a.literal == b.literal
+    return a.keys == b.keys
+
+
+def sample_texts(texts: list[tuple[Wording, int, int]]) -> list[tuple[Wording, int, int]]:
+    """At most about ``COUNTED_TEXTS`` of ``texts``, picked by a checksum of each text.
+
+    The pick depends on the texts alone, so it is the same whichever plan is old. A share
+    estimated from 1,000 texts is within about 1.6 points of the share over all of them,
+    and counting every word of 30,000 texts would cost more than the matching itself.
+    """
+    if len(texts) <= COUNTED_TEXTS:
+        return texts
+    below = COUNTED_TEXTS * (1 << 32) // len(texts)
+    return [t for t in texts if zlib.crc32(t[0].literal.encode("utf-8")) < below]
+
+
 def _pair_key(a: Candidate, b: Candidate) -> tuple[tuple[str, str, str], ...]:
     # The same key whichever side is old: the two items' keys in sorted order.
     return tuple(sorted((a.sort_key, b.sort_key)))
@@ -67,6 +127,10 @@ class _Pool:
         self.free_old = set(range(len(old)))
         self.free_new = set(range(len(new)))
         self.matches: list[Match] = []
+        self.same_ids: list[tuple[int, int]] | None = None
+        self._weights: Weights | None = None
+        self._tokens: dict[str, Tokens] = {}
+        self._weighed: dict[tuple[int, int, str], Weighed] = {}
 
     def take(self, i: int, j: int, how: str, score: float) -> None:
         self.free_old.discard(i)
@@ -80,16 +144,99 @@ class _Pool:
             if i in self.free_old and j in self.free_new:
                 self.take(i, j, how, score)
 
+    def tokens(self, wording: Wording) -> Tokens:
+        # An unchanged text is split once for both plans.
+        found = self._tokens.get(wording.literal)
+        if found is None:
+            found = self._tokens[wording.literal] = wording.token_set
+        return found
+
+    @property
+    def weights(self) -> Weights:
+        """Made on first use, after stage 1 has paired the unchanged items: comparing a
+        plan with an unchanged copy never needs them."""
+        if self._weights is None:
+            self._weights = Weights(self._texts(), tokens_of)
+        return self._weights
+
+    def _texts(self) -> list[Text]:
+        """Every item's words; an item unchanged under its id counted once for both plans.
+
+        In an area of more than ``COUNTED_TEXTS`` distinct texts, shares are estimated
+        from that many (see ``sample_texts``).
+        """
+        texts: dict[str, list[tuple[Wording, int, int]]] = defaultdict(list)
+        shared_old, shared_new = set(), set()
+        for m in self.matches:
+            a, b = self.old[m.old], self.new[m.new]
+            if m.how == "id" and a.area == b.area and _same_keys(a.wording, b.wording):
+                texts[a.area].append((a.wording, 1, 1))
+                shared_old.add(m.old)
+                shared_new.add(m.new)
+        for i, c in enumerate(self.old):
+            if i not in shared_old:
+                texts[c.area].append((c.wording, 1, 0))
+        for j, c in enumerate(self.new):
+            if j not in shared_new:
+                texts[c.area].append((c.wording, 0, 1))
+        return [
+            (area, frozenset(wording.keys), in_old, in_new)
+            for area, found in texts.items()
+            for wording, in_old, in_new in sample_texts(found)
+        ]
+
+    def weighed(self, side: int, index: int, context: str) -> Weighed:
+        key = (side, index, context)
+        found = self._weighed.get(key)
+        if found is None:
+            item = (self.old, self.new)[side][index]
+            found = weigh(self.tokens(item.wording), self.weights, context)
+            self._weighed[key] = found
+        return found
+
+    def meaning(self, i: int, j: int) -> float:
+        """Meaning similarity of old ``i`` and new ``j``: in their area, or across areas."""
+        area = self.old[i].area
+        context = area if area == self.new[j].area else Weights.ALL
+        return meaning_similarity(self.weighed(0, i, context), self.weighed(1, j, context))
+
+
+def _same_ids(pool: _Pool) -> list[tuple[int, int]]:
+    """Old and new items of the same id, both still free."""
+    if pool.same_ids is None:
+        # Ids are unique within a plan, without case (check E301): id pairs never compete.
+        exact = {c.id: j for j, c in enumerate(pool.new)}
+        folded = {c.id.casefold(): j for j, c in enumerate(pool.new) if c.id != c.id.upper()}
+        pairs = []
+        for i, c in enumerate(pool.old):
+            j = exact.get(c.id)
+            if j is None:
+                j = exact.get(c.id.upper(), folded.get(c.id.casefold()))
+            if j is not None:
+                pairs.append((i, j))
+        pool.same_ids = pairs
+    return [(i, j) for i, j in pool.same_ids if i in pool.free_old and j in pool.free_new]
+
 
 def _by_id(pool: _Pool) -> None:
-    # Ids are unique within a plan (check E301), so id pairs never compete.
-    new_ids = {c.id.casefold(): j for j, c in enumerate(pool.new)}
-    for i, c in enumerate(pool.old):
-        j = new_ids.get(c.id.casefold())
-        if j is None or i not in pool.free_old or j not in pool.free_new:
-            continue
-        other = pool.new[j]
-        score = 1.0 if same_text(c.wording, other.wording) else similarity(c.wording, other.wording)
+    """Stage 1: same id and the same text, or texts alike beyond doubt (``ID_SURE``)."""
+    differing = []
+    for i, j in _same_ids(pool):
+        if same_text(pool.old[i].wording, pool.new[j].wording):
+            pool.take(i, j, "id", 1.0)
+        else:
+            differing.append((i, j))
+    # Weighed once the unchanged items are known (see ``_Pool.weights``).
+    for i, j in differing:
+        score = pool.meaning(i, j)
+        if score >= ID_SURE:
+            pool.take(i, j, "id", score)
+
+
+def _by_weak_id(pool: _Pool) -> None:
+    """Stage 4: same id, texts alike only in part (``ID_FLOOR``), neither paired better."""
+    for i, j in _same_ids(pool):
+        score = pool.meaning(i, j)
         if score >= ID_FLOOR:
             pool.take(i, j, "id", score)
 
@@ -111,30 +258,44 @@ def _by_text(pool: _Pool) -> None:
     pool.greedy(options, "text")
 
 
-def _by_similarity(pool: _Pool) -> None:
+def _within_areas(pool: _Pool) -> list[tuple[float, int, int]]:
+    """Similar pairs within each area, weighed against that area's boilerplate."""
     buckets: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
-    for i in pool.free_old:
+    for i in sorted(pool.free_old):
         buckets[pool.old[i].area][0].append(i)
-    for j in pool.free_new:
+    for j in sorted(pool.free_new):
         buckets[pool.new[j].area][1].append(j)
     options = []
-    for olds, news in buckets.values():
-        for i in olds:
-            a = pool.old[i].wording
-            for j in news:
-                b = pool.new[j].wording
-                if similarity_bound(a, b) < SIMILARITY_THRESHOLD:
-                    continue
-                score = similarity(a, b)
-                if score >= SIMILARITY_THRESHOLD:
-                    options.append((score, i, j))
-    pool.greedy(options, "similarity")
+    for area, (olds, news) in buckets.items():
+        if olds and news:
+            options += similar_pairs(
+                [(i, pool.weighed(0, i, area), area) for i in olds],
+                [(j, pool.weighed(1, j, area), area) for j in news],
+                AREA_THRESHOLD,
+            )
+    return options
+
+
+def _across_areas(pool: _Pool) -> list[tuple[float, int, int]]:
+    """Nearly the same text in another area, ranked ``MOVE_MARGIN`` lower."""
+    olds = [(i, pool.weighed(0, i, Weights.ALL), pool.old[i].area) for i in sorted(pool.free_old)]
+    news = [(j, pool.weighed(1, j, Weights.ALL), pool.new[j].area) for j in sorted(pool.free_new)]
+    found = similar_pairs(olds, news, MOVE_THRESHOLD, apart=True)
+    return [(score - MOVE_MARGIN, i, j) for score, i, j in found]
+
+
+def _by_similarity(pool: _Pool) -> None:
+    """Stages 3 and 4 together, best pairs first, so a moved task is not lost to a
+    mediocre partner in its old area; within an area still comes first unless the text
+    elsewhere is clearly closer."""
+    pool.greedy(_within_areas(pool) + _across_areas(pool), "similarity")
 
 
 def match(old: Sequence[Candidate], new: Sequence[Candidate]) -> list[Match]:
     """Pairs of old and new items that are the same item, in old-list order."""
     pool = _Pool(old, new)
-    _by_id(pool)
-    _by_text(pool)
-    _by_similarity(pool)
+    for stage in (_by_id, _by_text, _by_similarity, _by_weak_id):
+        if not (pool.free_old and pool.free_new):
+            break
+        stage(pool)
     return sorted(pool.matches, key=lambda m: m.old)

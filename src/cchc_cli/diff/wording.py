@@ -1,25 +1,25 @@
 """Text as the diff compares it: normalised words, similarity and word-level changes.
 
 Whitespace, line folding and Unicode normalisation never count as a change; wording,
-punctuation and case do. Similarity is computed on case-folded word tokens, so it is
-symmetric and independent of punctuation.
+punctuation, case and spelling variants do (edits.py says which kind each is).
+Similarity is computed on folded word tokens (case, tone-mark placement and i/y spelling
+folded), so it is symmetric and blind to punctuation and spelling variants.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property
 
-# Two items whose words agree this much are taken as one item reworded. Tuned on the
-# example plans: a reworded task scores 0.65-0.95, unrelated tasks of one area < 0.45.
-SIMILARITY_THRESHOLD = 0.6
-
-_WORD = re.compile(r"\w+")
-_PIECE = re.compile(r"\s*(?:\w+|[^\w\s])")
+_HAS_WORD = re.compile(r"\w")
+# A number keeps its separators ("95,5", "19.630", "05/12/2024"), so a changed figure or
+# date is one changed piece, not digits and commas interleaved.
+_NUMBER = r"\d+(?:[.,/]\d+)*(?!\w)"
+_PIECE = re.compile(rf"\s*(?:{_NUMBER}|\w+|[^\w\s])")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
 
 
@@ -50,6 +50,64 @@ def clean(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+# The five tone marks; the other marks (â, ă, ơ, ư, đ) make a different letter.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# Old-style tone placement on "oa", "oe", "uy" ending a syllable: "hóa", "khỏe", "Ủy";
+# the new style writes "hoá", "khoẻ", "Uỷ". The same word either way.
+_OLD_PLACEMENT = re.compile(r"([óòỏõọ])([ae])(?!\w)|([úùủũụ])(y)(?!\w)")
+# "lý"/"lí", "kỹ"/"kĩ", "quy"/"qui": final y or i after a consonant, spelt either way.
+_FINAL_Y = re.compile(r"(?<!\w)(ngh|ch|gh|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnprstvx])([yýỳỷỹỵ])(?!\w)")
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    marked, plain = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+    base = unicodedata.normalize("NFD", marked)
+    tone = "".join(c for c in base if c in _TONES)
+    bare = "".join(c for c in base if c not in _TONES)
+    return unicodedata.normalize("NFC", bare + plain + tone)
+
+
+def fold(text: str) -> str:
+    """``text`` lower-cased with spelling variants made one: "Ủy" → "uỷ", "lý" → "lí".
+
+    Expects NFC text (see ``clean``).
+    """
+    folded = _OLD_PLACEMENT.sub(_move_tone, text.casefold())
+    return _FINAL_Y.sub(lambda m: m.group(1) + m.group(2).translate(_Y_TO_I), folded)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def token_of(piece: str) -> str:
+    """A piece as similarity sees it: the folded word, "" for a punctuation mark.
+
+    Cached: a plan's words are few and repeat, so each is folded once.
+    """
+    return fold(piece) if _HAS_WORD.search(piece) else ""
+
+
+_NO_TOKEN = frozenset({""})
+
+
+def tokens_of(pieces: list[str]) -> list[str]:
+    """``token_of`` of each piece, folded in one pass: quicker for a whole vocabulary."""
+    folded = fold("\n".join(pieces)).split("\n")
+    if len(folded) != len(pieces):  # a piece folded into a line break: never seen
+        return [token_of(piece) for piece in pieces]
+    # A punctuation mark is one character; a one-character word is alphanumeric.
+    return [
+        token if len(piece) > 1 or piece.isalnum() or piece == "_" else ""
+        for piece, token in zip(pieces, folded, strict=True)
+    ]
+
+
+def unmarked(text: str) -> str:
+    """``text`` lower-cased without any diacritic ("Cổng" → "cong"): what a slip of a
+    diacritic leaves the same."""
+    base = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(c for c in base if not unicodedata.combining(c))
+
+
 @dataclass(frozen=True)
 class Wording:
     """One text prepared for comparison: display pieces, their keys and similarity tokens.
@@ -62,7 +120,10 @@ class Wording:
     text: str
     words: tuple[str, ...]
     keys: tuple[str, ...]
-    folded: str
+    literal: str
+    """The text as written, spacing normalised."""
+    relative: bool = False
+    """Whether ``keys`` have plan years made relative (else they are the pieces as written)."""
 
     @cached_property
     def key(self) -> str:
@@ -70,37 +131,25 @@ class Wording:
         return " ".join(self.keys)
 
     @cached_property
-    def literal(self) -> str:
-        """The text as written, spacing normalised."""
-        return " ".join(word.strip() for word in self.words)
-
-    @cached_property
     def tokens(self) -> tuple[str, ...]:
-        return tuple(_WORD.findall(self.folded))
+        """Folded words (see ``fold``), plan years relative: what similarity compares."""
+        return tuple(filter(None, map(token_of, self.keys)))
 
     @cached_property
     def token_set(self) -> frozenset[str]:
-        return frozenset(self.tokens)
-
-    @cached_property
-    def repeats(self) -> dict[str, int]:
-        """Tokens that occur more than once, with their counts."""
-        if len(self.token_set) == len(self.tokens):
-            return {}
-        return {t: n for t, n in Counter(self.tokens).items() if n > 1}
+        """The distinct folded words, made without the sequence when that is not needed."""
+        return frozenset(map(token_of, set(self.keys))) - _NO_TOKEN
 
 
 def prepare(text: str, years: YearSpan = NO_YEARS) -> Wording:
     """Split ``text`` into words; ``years`` makes "năm 2024" equal "năm 2025" a year on."""
     cleaned = clean(text)
     words = tuple(_PIECE.findall(cleaned))
+    bare = tuple(map(str.strip, words))
+    literal = " ".join(bare)
     if any(years.start <= int(y) <= years.end for y in _YEAR.findall(cleaned)):
-        keys = tuple(years.relative(word.strip()) for word in words)
-        folded = years.relative(cleaned).casefold()
-    else:
-        keys = tuple(word.strip() for word in words)
-        folded = cleaned.casefold()
-    return Wording(cleaned, words, keys, folded)
+        return Wording(cleaned, words, tuple(map(years.relative, bare)), literal, relative=True)
+    return Wording(cleaned, words, bare, literal)
 
 
 def same_text(a: Wording, b: Wording) -> bool:
@@ -122,21 +171,6 @@ def similarity(a: Wording, b: Wording) -> float:
         return 1.0
     first, second = _ordered(a.tokens, b.tokens)
     return SequenceMatcher(None, first, second, autojunk=False).ratio()
-
-
-def similarity_bound(a: Wording, b: Wording) -> float:
-    """A cheap upper bound of ``similarity``: the most it could be from lengths and sets."""
-    total = len(a.tokens) + len(b.tokens)
-    if total == 0:
-        return 1.0
-    shorter = min(len(a.tokens), len(b.tokens))
-    if 2 * shorter < SIMILARITY_THRESHOLD * total:
-        return 2 * shorter / total
-    common = a.token_set & b.token_set
-    shared = len(common)
-    if a.repeats or b.repeats:
-        shared = sum(min(a.repeats.get(t, 1), b.repeats.get(t, 1)) for t in common)
-    return 2 * shared / total
 
 
 # A word-level change: "=" same, "-" removed, "+" added, with the text it covers, a
