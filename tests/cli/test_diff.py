@@ -38,7 +38,7 @@ def test_text_marks_reworded_words_without_colours() -> None:
     out = run_cli(
         "diff", PAIRS / "renumbered" / "old.yaml", PAIRS / "renumbered" / "new.yaml"
     ).stdout
-    assert "sửa lời (giống 77%)" in out
+    assert "Nhiệm vụ TC-05: sửa vài từ; đổi mã TC-01 → TC-05" in out
     assert "Rà soát{+, hệ thống hóa+} văn bản QPPL" in out
 
 
@@ -55,7 +55,8 @@ def test_markdown_marks_words_and_escapes_user_text() -> None:
         PAIRS / "renumbered" / "old.yaml",
         PAIRS / "renumbered" / "new.yaml",
     )
-    assert "Số hóa kết quả giải quyết TTHC **còn hiệu lực**" in renumbered.stdout
+    assert "Số hóa kết quả giải quyết TTHC <ins>còn hiệu lực</ins>" in renumbered.stdout
+    assert "mã CQS-01 trước đây dùng cho nhiệm vụ nay mang mã CQS-02" in renumbered.stdout
     assert "Rà soát<ins>, hệ thống hóa</ins> văn bản QPPL" in renumbered.stdout
 
 
@@ -64,7 +65,7 @@ def test_json_is_one_object_with_stable_order() -> None:
     again = run_cli("diff", "-f", "json", OLD, NEW)
     assert first.stdout == again.stdout
     report = json.loads(first.stdout)
-    assert report["version"] == 1 and report["differs"] is True
+    assert report["version"] == 2 and report["differs"] is True
     (pair,) = report["comparisons"]
     moved = [t for t in pair["tasks"] if t["moved"]]
     assert {(t["old_area"], t["new_area"]) for t in moved} == {

@@ -53,6 +53,9 @@ def test_phu_lien_json_counts_per_area() -> None:
         "changed": 5,
         "reworded": 3,
         "moved": 1,
+        "rewritten": 0,
+        "renumbered": 1,
+        "id_reused": 0,
     }
     renumbered = next(t for t in pair["tasks"] if t["new_id"] == "TTHC-08")
     assert renumbered["old_id"] == "TTHC-01" and renumbered["matched_by"] == "similarity"

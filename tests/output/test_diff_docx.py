@@ -108,3 +108,19 @@ def test_headings_are_upper_case_and_tables_fill_the_width(tmp_path: Path) -> No
         [c.text for c in row.cells] for row in general.rows[1:] if "(" not in row.cells[1].text
     ]
     assert fields and all(all(fields_row) for fields_row in fields), "(không có), never blank"
+
+
+def test_a_move_and_a_renumbering_show_in_the_columns(tmp_path: Path) -> None:
+    document = docx.Document(str(_write(tmp_path, "moved")))
+    rows = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    (moved,) = [row for row in rows if row[1] == "TCC-01 →\nCQS-09"]
+    assert moved[3] == "Sửa nhiệm vụ\nchuyển lĩnh vực\nđổi mã"
+    assert moved[4] == "Lĩnh vực: Cải cách tài chính công"
+    assert moved[5] == "Lĩnh vực: Xây dựng và phát triển chính quyền điện tử, chính quyền số"
+
+
+def test_an_added_line_reads_absent_in_the_old_plan(tmp_path: Path) -> None:
+    document = docx.Document(str(_write(tmp_path, "general")))
+    rows = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    added = [row for row in rows if row[1].startswith("Thêm căn cứ")]
+    assert added and all(row[2] == "(không có)" and row[3] for row in added)

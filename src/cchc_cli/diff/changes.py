@@ -95,7 +95,7 @@ class IdReuse:
 
     ``old_item_became`` is the new id of the old plan's item (None: it was removed);
     ``new_item_was`` the old id of the new plan's item (None: it was added). Writers say
-    "mã BM-02 nay dùng cho nhiệm vụ khác" on the one, "trước đây là …" on the other.
+    "mã BM-02 nay dùng cho nhiệm vụ khác" on the one, "trước đây dùng cho …" on the other.
     """
 
     old_spelling: str

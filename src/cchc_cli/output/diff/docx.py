@@ -11,58 +11,82 @@ from datetime import datetime
 from typing import Any
 
 from cchc_cli.diff.changes import DiffReport, ItemChange, PlanDiff, Status
-from cchc_cli.diff.general import LINE_SECTIONS
+from cchc_cli.diff.wording import WordOp
 from cchc_cli.output.diff.present import (
     ABSENT,
     GENERAL_TITLE,
     KIND_NAMES,
     STATUS_WORDS,
     area_rows,
+    area_title,
     change_notes,
+    line_title,
+    marks_words,
     numbered_areas,
     years_note,
 )
 from cchc_cli.vietnamese import roman
 
 
-def _runs(item: ItemChange) -> list[Any]:
-    """The item's text as runs: removed words struck through, added words underlined."""
+def _marked(ops: tuple[WordOp, ...], keep: str) -> list[Any]:
+    """One side of changed words as runs: the kept words and those of side ``keep``
+    ("-" the old text, removed words struck through; "+" the new, added underlined)."""
     from cchc_cli.report.markup import Run
 
-    if not item.reworded:
-        return [Run(item.new_text or item.old_text or "")]
+    runs: list[Any] = []
+    for op, words in ops:
+        if op not in ("=", keep):
+            continue
+        if runs and words.startswith(" "):
+            runs.append(Run(" "))
+        runs.append(Run(words.lstrip(" "), extra=_MARKS.get(op, {})))
+    return runs
+
+
+def _both(ops: tuple[WordOp, ...]) -> list[Any]:
+    """The changed words in reading order: removed struck through, added underlined."""
+    from cchc_cli.report.markup import Run
+
     runs = []
-    for index, (op, words) in enumerate(item.words):
-        text = words.lstrip(" ")
+    for index, (op, words) in enumerate(ops):
         if words.startswith(" ") and index:
             runs.append(Run(" "))
-        runs.append(Run(text, extra=_MARKS.get(op, {})))
+        runs.append(Run(words.lstrip(" "), extra=_MARKS.get(op, {})))
     return runs
 
 
 _MARKS = {"-": {"strike": True}, "+": {"underline": True}}
 
 
-def _apply_extra(table: Any, column: int, rows: list[list[Any]]) -> None:
-    """Strike and underline the runs that ask for it (officialdoc sets bold/italic only)."""
+def _apply_extra(table: Any, rows: list[list[Any]]) -> None:
+    """Strike and underline the runs that ask for it (the layout sets bold/italic only)."""
     for number, row in enumerate(rows, start=1):
-        runs = row[column - 1]
-        if isinstance(runs, str):
-            continue
-        cell_runs = table.rows[number].cells[column].paragraphs[0].runs
-        for piece, run in zip(runs, cell_runs, strict=False):
-            run.font.strike = bool(piece.extra.get("strike"))
-            run.font.underline = bool(piece.extra.get("underline"))
+        cells = table.rows[number].cells
+        for column, runs in enumerate(row):
+            if isinstance(runs, str):
+                continue
+            # With an STT column first, the row's values start at the table's second cell.
+            offset = len(cells) - len(row)
+            paragraph_runs = [r for p in cells[column + offset].paragraphs for r in p.runs]
+            for piece, run in zip(runs, paragraph_runs, strict=False):
+                run.font.strike = bool(piece.extra.get("strike"))
+                run.font.underline = bool(piece.extra.get("underline"))
 
 
 def _change_word(kind: str, item: ItemChange) -> str:
     word = f"{STATUS_WORDS[item.status]} {KIND_NAMES[kind]}"
-    notes = change_notes(item)
+    notes = change_notes(kind, item, sides_shown=True)
     return word + ("\n" + "\n".join(notes) if notes else "")
 
 
 def _fields(item: ItemChange, side: str) -> str:
+    # What stood before and stands after: the area of a move, a rewritten text in full,
+    # then each changed field (a renumbering shows in the code column).
     shown = []
+    if item.moved:
+        shown.append(f"Lĩnh vực: {area_title(item.old_area if side == 'old' else item.new_area)}")
+    if item.rewritten and side == "old":
+        shown.append(f"Nội dung: {item.old_text}")
     for change in item.fields:
         value = change.old if side == "old" else change.new
         if value is not None:
@@ -71,31 +95,53 @@ def _fields(item: ItemChange, side: str) -> str:
     return "\n".join(shown)
 
 
-def _area_table(doc: Any, items: list[tuple[str, ItemChange]]) -> None:
+def _content(item: ItemChange) -> Any:
+    from cchc_cli.report.markup import Run
+
+    if item.status is Status.CHANGED and item.reworded and not item.rewritten:
+        return _both(item.words)
+    return [Run(item.new_text or item.old_text or "")]
+
+
+# Landscape A4 between the decree's margins, less the STT column: as wide as the
+# count and general tables.
+_TABLE_CM = 24.0
+_CM_PER_CHAR = 0.27  # an upper-case letter or dash in Times New Roman 12 pt, measured
+
+
+def _area_table(doc: Any, items: list[tuple[str, ItemChange]], code_cm: float) -> None:
     from cchc_cli.output.docx.layout import Column, add_table
 
+    side = 4.4
     columns = [
-        # Wide enough for a code such as MOT-CUA-DIEN-TU on one line.
-        Column("Mã", 3.6, "center"),
-        Column("Nội dung", 8.4, "justify"),
+        Column("Mã", code_cm, "center"),
+        Column("Nội dung", _TABLE_CM - code_cm - 3.6 - 2 * side, "justify"),
         Column("Thay đổi", 3.6),
-        Column("Kế hoạch cũ", 4.2),
-        Column("Kế hoạch mới", 4.2),
+        Column("Kế hoạch cũ", side),
+        Column("Kế hoạch mới", side),
     ]
     rows: list[list[Any]] = []
     for kind, item in items:
-        code = item.id if not item.renamed else f"{item.old_id} → {item.new_id}"
+        code = item.id if not item.renamed else f"{item.old_id} →\n{item.new_id}"
         rows.append(
             [
                 code,
-                _runs(item),
+                _content(item),
                 _change_word(kind, item),
                 _fields(item, "old"),
                 _fields(item, "new"),
             ]
         )
     table = add_table(doc, columns, rows, stt=True, size=12)
-    _apply_extra(table, 2, rows)
+    _apply_extra(table, rows)
+
+
+def _code_width(diff: PlanDiff) -> float:
+    """Wide enough for the plans' longest code on one line (TTHC-DUNG-HAN)."""
+    codes = [i.old_id or "" for i in (*diff.tasks, *diff.indicators)]
+    codes += [i.new_id or "" for i in (*diff.tasks, *diff.indicators)]
+    longest = max((len(c) for c in codes), default=4)
+    return round(max(2.0, longest * _CM_PER_CHAR + 0.6), 2)  # + cell padding
 
 
 def _summary(doc: Any, diff: PlanDiff) -> None:
@@ -118,13 +164,25 @@ def _summary(doc: Any, diff: PlanDiff) -> None:
 def _general(doc: Any, diff: PlanDiff) -> None:
     from cchc_cli.output.docx.layout import Column, add_table
 
-    columns = [Column("Nội dung", 8.0), Column("Kế hoạch cũ", 8.0), Column("Kế hoạch mới", 8.0)]
-    rows = [[f.label, f.old or ABSENT, f.new or ABSENT] for f in diff.general]
+    columns = [Column("Nội dung", 6.0), Column("Kế hoạch cũ", 9.0), Column("Kế hoạch mới", 9.0)]
+    rows: list[list[Any]] = []
+    for f in diff.general:
+        if marks_words(f):
+            rows.append([f.label, _marked(f.words, "-"), _marked(f.words, "+")])
+        else:
+            rows.append([f.label, f.old or ABSENT, f.new or ABSENT])
     for line in diff.lines:
-        section = LINE_SECTIONS[line.section]
-        old, new = (line.text, "") if line.status is Status.REMOVED else ("", line.text)
-        rows.append([f"{section} ({STATUS_WORDS[line.status].lower()})", old, new])
-    add_table(doc, columns, rows, stt=True, size=12)
+        title = line_title(line)
+        if line.status is Status.CHANGED and not line.rewritten:
+            rows.append([title, _marked(line.words, "-"), _marked(line.words, "+")])
+        elif line.status is Status.CHANGED:
+            rows.append([title, line.old_text or "", line.new_text or ""])
+        else:
+            removed = line.status is Status.REMOVED
+            old, new = (line.text, ABSENT) if removed else (ABSENT, line.text)
+            rows.append([title, old, new])
+    table = add_table(doc, columns, rows, stt=True, size=12)
+    _apply_extra(table, rows)
 
 
 def _pair(doc: Any, diff: PlanDiff) -> None:
@@ -156,10 +214,11 @@ def _pair(doc: Any, diff: PlanDiff) -> None:
         add_heading(doc, f"{_roman(number)}. {GENERAL_TITLE.upper()}")
         _general(doc, diff)
         add_text(doc, "", size=6, after_pt=0)
+    code_cm = _code_width(diff)
     for _code, area, items in numbered_areas(diff):
         number += 1
         add_heading(doc, f"{_roman(number)}. {area.upper()}")
-        _area_table(doc, items)
+        _area_table(doc, items, code_cm)
         add_text(doc, "", size=6, after_pt=0)
 
 

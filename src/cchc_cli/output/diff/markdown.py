@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 
 from cchc_cli.diff.changes import DiffReport, ItemChange, PlanDiff, Status
+from cchc_cli.diff.wording import WordOp
 from cchc_cli.output.diff.present import (
     GENERAL_TITLE,
     area_rows,
     field_line,
     headline,
     line_title,
+    marks_words,
     numbered_areas,
+    shows_text,
     years_note,
 )
 
@@ -23,31 +26,27 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
 
 
-_MARKS = {"-": ("~~", "~~", "<del>", "</del>"), "+": ("**", "**", "<ins>", "</ins>")}
+# Removed and added words, one way only, never bold (bold is for headlines).
+_MARKS = {"-": ("<del>", "</del>"), "+": ("<ins>", "</ins>")}
 
 
-def _flanked(text: str, before: str, after: str) -> bool:
-    """Whether ``**text**`` between ``before`` and ``after`` is emphasis in CommonMark."""
-    opens = text[0].isalnum() or not before or not before[-1].isalnum()
-    closes = text[-1].isalnum() or not after or not after[0].isalnum()
-    return opens and closes
-
-
-def _words(item: ItemChange) -> str:
+def _words(ops: tuple[WordOp, ...]) -> str:
     out = ""
-    ops = item.words
-    for index, (op, words) in enumerate(ops):
+    for op, words in ops:
         text = escape(words.lstrip(" "))
         out += " " if words.startswith(" ") else ""
         if op == "=" or not text:
             out += text
             continue
-        after = ops[index + 1][1] if index + 1 < len(ops) else ""
-        start, end, html_start, html_end = _MARKS[op]
-        if not _flanked(text, out, after):
-            start, end = html_start, html_end
+        start, end = _MARKS[op]
         out += f"{start}{text}{end}"
     return out
+
+
+def _texts(old: str | None, new: str | None, ops: tuple[WordOp, ...], rewritten: bool) -> list[str]:
+    if rewritten:
+        return [f"  - Cũ: {escape(old or '')}", f"  - Mới: {escape(new or '')}"]
+    return [f"  - {_words(ops)}"]
 
 
 def _summary(diff: PlanDiff) -> list[str]:
@@ -63,9 +62,9 @@ def _summary(diff: PlanDiff) -> list[str]:
 
 def _item(kind: str, item: ItemChange) -> list[str]:
     lines = [f"- **{escape(headline(kind, item))}**"]
-    if item.reworded:
-        lines.append(f"  - {_words(item)}")
-    elif item.status is not Status.CHANGED or item.fields or item.moved:
+    if item.status is Status.CHANGED and item.reworded:
+        lines += _texts(item.old_text, item.new_text, item.words, item.rewritten)
+    elif shows_text(item):
         lines.append(f"  - {escape(item.new_text or item.old_text or '')}")
     lines += [f"  - {escape(field_line(f, item.status))}" for f in item.fields]
     return lines
@@ -75,8 +74,17 @@ def _general(diff: PlanDiff) -> list[str]:
     if not (diff.general or diff.lines):
         return []
     lines = ["", f"### {GENERAL_TITLE}", ""]
-    lines += [f"- {escape(field_line(f))}" for f in diff.general]
-    lines += [f"- **{escape(line_title(line))}**: {escape(line.text)}" for line in diff.lines]
+    for change in diff.general:
+        if marks_words(change):
+            lines += [f"- **{escape(change.label)}**", f"  - {_words(change.words)}"]
+        else:
+            lines.append(f"- {escape(field_line(change))}")
+    for line in diff.lines:
+        if line.status is Status.CHANGED:
+            lines.append(f"- **{escape(line_title(line))}**")
+            lines += _texts(line.old_text, line.new_text, line.words, line.rewritten)
+        else:
+            lines.append(f"- **{escape(line_title(line))}**: {escape(line.text)}")
     return lines
 
 

@@ -14,6 +14,7 @@ from cchc_cli.diff.changes import (
     Status,
     Trend,
 )
+from cchc_cli.diff.edits import Edit, EditKind, notable
 from cchc_cli.diff.general import LINE_SECTIONS
 
 GENERAL = "chung"
@@ -73,30 +74,73 @@ def numbered_areas(diff: PlanDiff) -> list[tuple[str, str, list[tuple[str, ItemC
     return result
 
 
-def percent(value: float) -> str:
-    return f"{round(value * 100)}%"
-
-
 def headline(kind: str, item: ItemChange) -> str:
-    """E.g. "Sửa nhiệm vụ TTHC-01: sửa lời (82%); chuyển từ lĩnh vực Cải cách thể chế"."""
+    """ "Thêm nhiệm vụ TTHC-07"; a change names the item, then what changed in it:
+    "Nhiệm vụ TTHC-01: sửa vài từ; chuyển từ lĩnh vực “Cải cách thể chế”"."""
     noun = KIND_NAMES[kind]
-    title = f"{STATUS_WORDS[item.status]} {noun} {item.id}"
-    notes = change_notes(item)
+    notes = change_notes(kind, item)
+    if item.status is not Status.CHANGED:
+        title = f"{STATUS_WORDS[item.status]} {noun} {item.id}"
+    else:
+        title = f"{noun[:1].upper()}{noun[1:]} {item.id}"
     return f"{title}: {'; '.join(notes)}" if notes else title
 
 
-def change_notes(item: ItemChange) -> list[str]:
-    """Short notes on a changed item: reworded, moved, renumbered."""
-    if item.status is not Status.CHANGED:
-        return []
+def edit_note(edit: Edit) -> str:
+    """ "đổi số 95% → 97%", "sửa chính tả Công → Cổng"; a mark or case change by its kind."""
+    if edit.kind in (EditKind.PUNCTUATION, EditKind.CASE) or not (edit.old or edit.new):
+        return edit.kind.label
+    return f"{edit.kind.label} {edit.old or ABSENT} → {edit.new or ABSENT}"
+
+
+def reuse_notes(kind: str, item: ItemChange) -> list[str]:
+    """What a reviewer following an id must know: it names another item now, or did.
+
+    A kept item whose id is reused was renumbered, and its "đổi mã" note already says
+    which id it has now: the notes here only say what the id means in the other plan.
+    """
+    noun = KIND_NAMES[kind]
     notes = []
-    if item.reworded and item.similarity is not None:
-        notes.append(f"sửa lời (giống {percent(item.similarity)})")
-    if item.moved:
-        notes.append(f"chuyển từ lĩnh vực “{area_title(item.old_area)}”")
-    if item.renamed:
-        notes.append(f"đổi mã {item.old_id} → {item.new_id}")
+    if item.old_id_reuse is not None:
+        notes.append(f"mã {item.old_id_reuse.old_spelling} nay dùng cho {noun} khác")
+    if item.new_id_reuse is not None:
+        reuse = item.new_id_reuse
+        became = reuse.old_item_became
+        notes.append(
+            f"mã {reuse.new_spelling} trước đây dùng cho {noun} "
+            + (f"nay mang mã {became}" if became else "đã bỏ")
+        )
     return notes
+
+
+def change_notes(kind: str, item: ItemChange, *, sides_shown: bool = False) -> list[str]:
+    """Short notes on an item: how its text changed, moved, renumbered, id reused.
+
+    With ``sides_shown`` (a table with old and new columns and a code column) a move
+    and a renumbering are only named: the columns show from what to what.
+    """
+    notes = []
+    if item.status is Status.CHANGED:
+        if item.rewording.label:
+            notes.append(item.rewording.label)
+        notes += list(dict.fromkeys(edit_note(e) for e in notable(item.edits, item.rewording)))
+        if item.moved:
+            notes.append(
+                "chuyển lĩnh vực"
+                if sides_shown
+                else f"chuyển từ lĩnh vực “{area_title(item.old_area)}” sang “{area_title(item.new_area)}”"
+            )
+        if item.renamed:
+            notes.append("đổi mã" if sides_shown else f"đổi mã {item.old_id} → {item.new_id}")
+    return notes + reuse_notes(kind, item)
+
+
+def shows_text(item: ItemChange) -> bool:
+    """Whether the item's text is shown as it stands (not word-marked): an added or
+    removed item, or one whose text did not change but whose place or id did."""
+    return item.status is not Status.CHANGED or (
+        not item.reworded and (bool(item.fields) or item.moved or item.renamed or item.id_reused)
+    )
 
 
 def field_line(change: FieldChange, status: Status = Status.CHANGED) -> str:
@@ -107,8 +151,23 @@ def field_line(change: FieldChange, status: Status = Status.CHANGED) -> str:
     return f"{text}: {change.trend.value}" if change.trend is not Trend.NONE else text
 
 
+LONG_FIELD = 80  # characters: past this a field's change is read by its marked words
+
+
+def marks_words(change: FieldChange) -> bool:
+    """Whether a field's change is shown by its marked words (a long text such as the
+    reporting rule) rather than as "old → new" (a post, a date, a target)."""
+    return bool(change.words) and max(len(change.old or ""), len(change.new or "")) > LONG_FIELD
+
+
 def line_title(line: LineChange) -> str:
-    return f"{STATUS_WORDS[line.status]} {LINE_SECTIONS[line.section].lower()}"
+    """ "Thêm căn cứ", "Sửa chỉ tiêu chủ yếu: đổi số 95% → 97%"."""
+    title = f"{STATUS_WORDS[line.status]} {LINE_SECTIONS[line.section].lower()}"
+    if line.status is not Status.CHANGED:
+        return title
+    notes = [line.rewording.label] if line.rewording.label else []
+    notes += dict.fromkeys(edit_note(e) for e in notable(line.edits, line.rewording))
+    return f"{title}: {'; '.join(notes)}" if notes else title
 
 
 def years_note(diff: PlanDiff) -> str:

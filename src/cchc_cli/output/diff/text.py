@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cchc_cli.diff.changes import DiffReport, ItemChange, PlanDiff, Status
+from cchc_cli.diff.changes import DiffReport, FieldChange, ItemChange, PlanDiff, Status
+from cchc_cli.diff.wording import WordOp
 from cchc_cli.output.diff.present import (
     GENERAL_TITLE,
     STATUS_MARKS,
@@ -12,7 +13,9 @@ from cchc_cli.output.diff.present import (
     field_line,
     headline,
     line_title,
+    marks_words,
     numbered_areas,
+    shows_text,
     years_note,
 )
 
@@ -50,14 +53,26 @@ def _summary(diff: PlanDiff) -> RenderableType:
     return table
 
 
-def _words(item: ItemChange) -> Text:
-    parts: list[tuple[str, str]] = [("      ", "")]
-    for op, words in item.words:
+def _words(ops: tuple[WordOp, ...], indent: str = "      ") -> Text:
+    parts: list[tuple[str, str]] = [(indent, "")]
+    for op, words in ops:
         before, after = WORD_MARKS[op]
         if words.startswith(" "):
             parts.append((" ", ""))
         parts.append((before + words.lstrip(" ") + after, WORD_STYLES[op]))
     return _text(*parts)
+
+
+def _texts(
+    old: str | None, new: str | None, ops: tuple[WordOp, ...], rewritten: bool, indent: str
+) -> list[RenderableType]:
+    """A changed text: both versions in full when rewritten, else the word marks."""
+    if rewritten:
+        return [
+            _text((f"{indent}Cũ:  ", "dim"), (old or "", "red")),
+            _text((f"{indent}Mới: ", "dim"), (new or "", "green")),
+        ]
+    return [_words(ops, indent)]
 
 
 def _item(kind: str, item: ItemChange) -> list[RenderableType]:
@@ -66,28 +81,36 @@ def _item(kind: str, item: ItemChange) -> list[RenderableType]:
         (f"  {STATUS_MARKS[item.status]} ", style), (headline(kind, item), f"bold {style}")
     )
     lines: list[RenderableType] = [head]
-    if item.reworded:
-        lines.append(_words(item))
-    elif item.status is not Status.CHANGED or item.fields or item.moved:
+    if item.status is Status.CHANGED and item.reworded:
+        lines += _texts(item.old_text, item.new_text, item.words, item.rewritten, "      ")
+    elif shows_text(item):
         lines.append(_text(("      " + (item.new_text or item.old_text or ""), "")))
     lines += [_text(("      " + field_line(f, item.status), "")) for f in item.fields]
     return lines
+
+
+def _field(change: FieldChange) -> list[RenderableType]:
+    head = _text(("  ~ ", "yellow"), (field_line(change), ""))
+    if not marks_words(change):
+        return [head]
+    # A long text (the reporting rule): its words marked, not two sentences side by side.
+    return [_text(("  ~ ", "yellow"), (f"{change.label}:", "bold")), _words(change.words)]
 
 
 def _general(diff: PlanDiff) -> list[RenderableType]:
     if not (diff.general or diff.lines):
         return []
     out: list[RenderableType] = [_text(("", "")), _text((GENERAL_TITLE, "bold underline"))]
-    out += [_text(("  ~ ", "yellow"), (field_line(f), "")) for f in diff.general]
+    for change in diff.general:
+        out += _field(change)
     for line in diff.lines:
         mark = STATUS_MARKS[line.status]
-        out.append(
-            _text(
-                (f"  {mark} ", STYLES[line.status]),
-                (f"{line_title(line)}: ", "bold"),
-                (line.text, ""),
-            )
-        )
+        title = (f"  {mark} ", STYLES[line.status]), (f"{line_title(line)}", "bold")
+        if line.status is Status.CHANGED:
+            out.append(_text(*title))
+            out += _texts(line.old_text, line.new_text, line.words, line.rewritten, "      ")
+        else:
+            out.append(_text(*title, (": " + line.text, "")))
     return out
 
 
