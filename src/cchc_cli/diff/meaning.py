@@ -48,6 +48,21 @@ class _Counts:
         self.old = Counter(chain.from_iterable(old_only))
         self.new = Counter(chain.from_iterable(new_only))
 
+    @classmethod
+    def merged(cls, parts: Iterable[_Counts]) -> _Counts:
+        """The counts of several areas together, added up rather than counted again:
+        an area's vocabulary is far smaller than its words."""
+        merged = cls([], [], [])
+        old_items = new_items = 0
+        for part in parts:
+            merged.both.update(part.both)
+            merged.old.update(part.old)
+            merged.new.update(part.new)
+            old_items += part.items[0]
+            new_items += part.items[1]
+        merged.items = (old_items, new_items)
+        return merged
+
     def words(self) -> set[str]:
         return self.both.keys() | self.old.keys() | self.new.keys()
 
@@ -97,9 +112,7 @@ class Weights:
             old_only += [words] * (in_old - kept)
             new_only += [words] * (in_new - kept)
         self._areas = {area: _Counts(*found) for area, found in lists.items()}
-        self._all = _Counts(
-            *(list(chain.from_iterable(f[k] for f in lists.values())) for k in range(3))
-        )
+        self._all = _Counts.merged(self._areas.values())
         spellings: dict[str, list[str]] = defaultdict(list)
         vocabulary = sorted(set().union(*(c.words() for c in self._areas.values())))
         for word, folded in zip(vocabulary, tokens(vocabulary), strict=True):
