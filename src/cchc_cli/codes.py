@@ -117,9 +117,10 @@ _CODES = (
     ),
     Code(
         "E110",
-        "Quá nhiều bí danh hoặc giá trị",
+        "Bí danh YAML chép lại quá nhiều",
         YAML,
-        "Các bí danh YAML (*tên) lồng nhau làm tệp phình ra quá giới hạn.",
+        "Các bí danh YAML (*tên), thường lồng nhau, chép lại quá 50.000 giá trị hoặc có quá "
+        "1.000 bí danh; giá trị viết thẳng trong tệp không bị đếm.",
         "Viết trực tiếp nội dung thay cho bí danh.",
     ),
     Code(

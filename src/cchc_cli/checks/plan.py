@@ -127,9 +127,11 @@ def percent_targets_in_range(plan: Plan, at: Located) -> Iterator[Problem]:
         target = indicator.target
         value = target.value if target is not None else None
         if indicator.unit == "%" and value is not None and not 0 <= value <= 100:
+            path = ("indicators", index, "target", "value")
             yield at.problem(
-                ("indicators", index, "target", "value"),
-                f"Chỉ tiêu {value:g}% của {indicator.id} nằm ngoài khoảng 0–100.",
+                path,
+                f"Chỉ tiêu {at.document.as_typed(path)}% của {indicator.id} nằm ngoài "
+                "khoảng 0–100.",
                 "Ghi phần trăm là số từ 0 đến 100, ví dụ 95 cho 95%.",
             )
 
