@@ -293,6 +293,15 @@ _CODES = (
         "window_start hoặc window_end làm kỳ số liệu lệch khỏi kỳ báo cáo.",
         "Theo Nghị định 09/2019: từ ngày 15 tháng trước kỳ đến ngày 14 tháng cuối kỳ.",
     ),
+    Code(
+        "E317",
+        "Thư mục mẫu không dùng được",
+        "templates-inside",
+        "Khóa 'templates:' chỉ tới đường dẫn tuyệt đối, tới thư mục nằm ngoài kho (hoặc "
+        "thư mục) của kế hoạch hay không tồn tại, hoặc một tệp mẫu trong đó là liên kết "
+        "trỏ ra ngoài.",
+        "Đặt thư mục mẫu cạnh kế hoạch, ghi đường dẫn tương đối, chép tệp mẫu thật vào đó.",
+    ),
     # E4xx/W4xx: a progress file against its plan
     Code(
         "E401",

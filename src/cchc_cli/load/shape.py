@@ -91,7 +91,7 @@ def validate_document(
         problems.items.extend(translate(exc, model, document, shown))
         return Loaded(path, shown, None, document, problems.items)
     if checker is not None:
-        problems.items.extend(checker(value, Located(shown, document)))
+        problems.items.extend(checker(value, Located(shown, document, file=path)))
     return Loaded(path, shown, value, document, problems.items)
 
 
