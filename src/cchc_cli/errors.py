@@ -21,8 +21,10 @@ EXIT_CODES = {
     3: "không ghi được tệp kết quả (đã có tệp: dùng --force; hoặc không có quyền, hết chỗ)",
     4: "mẫu báo cáo (template) bị lỗi hoặc không được phép",
     70: "lỗi nội bộ của cchc (hãy báo lỗi)",
-    130: "dừng theo yêu cầu (Ctrl-C)",
+    129: "dừng vì cửa sổ dòng lệnh bị đóng (SIGHUP); tệp đang ghi dở được xóa",
+    130: "dừng theo yêu cầu (Ctrl-C); tệp đang ghi dở được xóa",
     141: "nơi nhận kết quả đã đóng (ví dụ | head): phần còn lại bị bỏ",
+    143: "dừng vì bị yêu cầu kết thúc (SIGTERM); tệp đang ghi dở được xóa",
 }
 
 
