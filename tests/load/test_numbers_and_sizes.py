@@ -107,6 +107,7 @@ def _big_plan(tasks: int) -> bytes:
     return (head + "tasks:\n" + body + rest).encode("utf-8")
 
 
+@pytest.mark.slow
 def test_a_large_plan_within_the_size_limit_is_read_whatever_its_number_of_values(
     tmp_path: Path,
 ) -> None:
@@ -130,6 +131,7 @@ def test_aliases_are_still_bounded_and_named_as_the_cause() -> None:
     assert f"{MAX_EXPANDED:,}".replace(",", ".") in problem.message
 
 
+@pytest.mark.slow
 def test_many_broken_entries_list_the_first_ones_and_the_count(tmp_path: Path) -> None:
     path = tmp_path / "nhieu-loi.yaml"
     path.write_text("tasks: [" + ", ".join(["{}"] * 100_000) + "]\n", encoding="utf-8")
