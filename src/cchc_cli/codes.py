@@ -118,9 +118,10 @@ _CODES = (
     ),
     Code(
         "E110",
-        "Quá nhiều bí danh hoặc giá trị",
+        "Bí danh YAML chép lại quá nhiều",
         YAML,
-        "Các bí danh YAML (*tên) lồng nhau làm tệp phình ra quá giới hạn.",
+        "Các bí danh YAML (*tên), thường lồng nhau, chép lại quá 50.000 giá trị hoặc có quá "
+        "1.000 bí danh; giá trị viết thẳng trong tệp không bị đếm.",
         "Viết trực tiếp nội dung thay cho bí danh.",
     ),
     Code(
@@ -299,6 +300,15 @@ _CODES = (
         "start-in-years",
         "Khóa 'start' (kế hoạch bắt đầu giữa năm) ghi một ngày ngoài năm của kế hoạch.",
         "Sửa 'start' thành ngày đơn vị bắt đầu thực hiện kế hoạch, trong năm đầu của kế hoạch.",
+    ),
+    Code(
+        "E318",
+        "Thư mục mẫu không dùng được",
+        "templates-inside",
+        "Khóa 'templates:' chỉ tới đường dẫn tuyệt đối, tới thư mục nằm ngoài kho (hoặc "
+        "thư mục) của kế hoạch hay không tồn tại, hoặc một tệp mẫu trong đó là liên kết "
+        "trỏ ra ngoài.",
+        "Đặt thư mục mẫu cạnh kế hoạch, ghi đường dẫn tương đối, chép tệp mẫu thật vào đó.",
     ),
     Code(
         "E320",

@@ -3,14 +3,20 @@
 `cchc`, `cchc --help` and `cchc --version` need nothing but the table of commands, so
 they are answered before typer (a tenth of a second to import) is loaded. Python
 imports the command line before cchc's own error handler is in place; an interrupt
-during those imports ends quietly too.
+during those imports ends quietly too. Ctrl-C, SIGTERM and SIGHUP are handled from the
+first moment (interrupts.py).
 """
 
 import sys
 
+from cchc_cli.errors import Terminated
+from cchc_cli.interrupts import install
+
 
 def main() -> None:
-    """Start cchc; an interrupt at any moment ends with exit code 130 and one line."""
+    """Start cchc; an interrupt at any moment ends with exit code 130 (Ctrl-C), 143
+    (SIGTERM) or 129 (SIGHUP) and one line."""
+    install()
     try:
         from cchc_cli.cli.commands import answer_from_table
 
@@ -28,3 +34,6 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("\nĐã dừng theo yêu cầu (Ctrl-C).\n")
         sys.exit(130)
+    except Terminated as exc:
+        sys.stderr.write(f"\nĐã dừng: nhận tín hiệu {exc.name}; không để lại tệp ghi dở.\n")
+        sys.exit(exc.exit_code)

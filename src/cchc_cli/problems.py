@@ -64,7 +64,7 @@ def display_path(path: Path) -> str:
     """A path as the user typed it or relative to the working directory."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # elsewhere; too long; a loop of links
         return path.as_posix()
 
 

@@ -59,3 +59,16 @@ def test_every_code_is_documented_in_the_readme() -> None:
     readme = (PLANS.parent / "README.md").read_text(encoding="utf-8")
     for code in EXIT_CODES:
         assert f"| {code} |" in readme, code
+
+
+@pytest.mark.parametrize(("signum", "code"), [(15, 143), (1, 129)])
+def test_129_and_143_after_sigterm_or_sighup(
+    monkeypatch: pytest.MonkeyPatch, signum: int, code: int
+) -> None:
+    from cchc_cli.errors import Terminated
+
+    monkeypatch.setattr("cchc_cli.validation.validate_paths", _raising(Terminated(signum)))
+    result = run_cli("validate", PLAN)
+    assert result.exit_code == code and code in EXIT_CODES
+    assert "Đã dừng: nhận tín hiệu SIG" in result.stderr
+    assert "Traceback" not in result.stderr

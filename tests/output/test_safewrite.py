@@ -208,3 +208,26 @@ def test_an_input_file_is_never_written_over_even_with_force(tmp_path: Path) -> 
         write_new(tmp_path / "." / "plan.yaml", b"PK", force=True, inputs=[plan])
     assert caught.value.exit_code == 2 and "chính là một tệp đầu vào" in caught.value.message
     assert plan.read_text(encoding="utf-8") == "unit: x\n"
+
+
+@pytest.mark.parametrize("signum", [2, 15])
+def test_a_signal_during_the_move_waits_until_the_temporary_file_is_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, signum: int
+) -> None:
+    from cchc_cli import interrupts
+    from cchc_cli.errors import Terminated
+
+    target = tmp_path / "a.docx"
+    real_link = os.link
+
+    def link(source: str, destination: str) -> None:
+        interrupts._on_signal(signum, None)  # as the handler runs when the signal arrives
+        assert leftovers(tmp_path) != []  # the signal has not acted yet
+        real_link(source, destination)
+
+    monkeypatch.setattr(safewrite.os, "link", link)
+    with pytest.raises(KeyboardInterrupt if signum == 2 else Terminated):
+        write_new(target, b"whole")
+    assert target.read_bytes() == b"whole"
+    assert leftovers(tmp_path) == []
+    assert interrupts._held == 0 and interrupts._pending == []  # back to normal

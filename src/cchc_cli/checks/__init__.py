@@ -9,6 +9,7 @@ codes.py holds the code's title, cause and remedy.
 from __future__ import annotations
 
 import dataclasses
+import pathlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -30,6 +31,7 @@ class Located:
     shown: str
     document: Document
     code: str = ""
+    file: pathlib.Path | None = None  # the file on disk, for checks of what it names beside it
 
     def bound(self, code: str) -> Located:
         """The same file, for a check that reports ``code``."""

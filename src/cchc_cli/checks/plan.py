@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from cchc_cli.checks import Check, Located, run
 from cchc_cli.errors import CchcError
+from cchc_cli.load.templates import plan_templates_problem
 from cchc_cli.model.areas import area_codes, area_title
 from cchc_cli.model.plan import Measure, Plan, ReportKind, ScheduledReport
 from cchc_cli.model.types import DueKind
@@ -127,9 +128,11 @@ def percent_targets_in_range(plan: Plan, at: Located) -> Iterator[Problem]:
         target = indicator.target
         value = target.value if target is not None else None
         if indicator.unit == "%" and value is not None and not 0 <= value <= 100:
+            path = ("indicators", index, "target", "value")
             yield at.problem(
-                ("indicators", index, "target", "value"),
-                f"Chỉ tiêu {value:g}% của {indicator.id} nằm ngoài khoảng 0–100.",
+                path,
+                f"Chỉ tiêu {at.document.as_typed(path)}% của {indicator.id} nằm ngoài "
+                "khoảng 0–100.",
                 "Ghi phần trăm là số từ 0 đến 100, ví dụ 95 cho 95%.",
             )
 
@@ -257,6 +260,17 @@ def cutoff_in_window(plan: Plan, at: Located) -> Iterator[Problem]:
             yield at.problem(("reporting", "reports", index, "cutoff"), exc.message, exc.hint)
 
 
+def templates_inside(plan: Plan, at: Located) -> Iterator[Problem]:
+    """Thư mục mẫu riêng (templates:) là một thư mục nằm trong kho (hoặc thư mục) của kế
+    hoạch, không phải đường dẫn tuyệt đối, và không có tệp mẫu nào là liên kết trỏ ra
+    ngoài nó: mẫu của đơn vị không được đưa tệp khác trên máy vào báo cáo."""
+    if plan.templates is None or at.file is None:
+        return
+    found = plan_templates_problem(at.file, plan.templates)
+    if found is not None:
+        yield at.problem(("templates",), *found)
+
+
 def _window_in_last_month(plan: Plan, report: ScheduledReport) -> bool:
     last = LAST_MONTH[report.kind]
     return window(report.kind, plan.years.start, report)[1].month in (last, last - 1)
@@ -379,6 +393,7 @@ CHECKS: tuple[Check[PlanCheck], ...] = (
     Check("E315", "cutoff-in-window", cutoff_in_window),
     Check("E316", "window-ends-in-last-month", window_ends_in_last_month),
     Check("E317", "start-in-years", start_in_years),
+    Check("E318", "templates-inside", templates_inside),
     Check("E320", "shared-codes-known", shared_codes_known),
     Check("E321", "shared-codes-fit", shared_codes_fit),
     Check("E322", "shared-codes-once", shared_codes_once),

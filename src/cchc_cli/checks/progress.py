@@ -31,7 +31,6 @@ from cchc_cli.periods import (
     report_rule,
 )
 from cchc_cli.problems import COMMA_IN_NUMBER_HINT, Problem, did_you_mean
-from cchc_cli.vietnamese import number
 
 ProgressCheck = Callable[[Progress, Plan, Located], Iterable[Problem]]
 
@@ -236,7 +235,8 @@ def percent_values_in_range(progress: Progress, plan: Plan, at: Located) -> Iter
         if indicator.unit == "%" and item.value is not None and not 0 <= item.value <= 100:
             yield at.problem(
                 ("indicators", index, "value"),
-                f"Chỉ số {item.id}: {number(item.value, 3)}% nằm ngoài khoảng 0–100.",
+                f"Chỉ số {item.id}: {at.document.as_typed(('indicators', index, 'value'))}% "
+                "nằm ngoài khoảng 0–100.",
                 "Ghi phần trăm là số từ 0 đến 100, ví dụ 97.5 cho 97,5%.",
             )
 

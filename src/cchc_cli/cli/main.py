@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
+import re
 import sys
+from pathlib import Path
 from typing import Any
 
 import typer
 
 from cchc_cli.cli.app import root
-from cchc_cli.errors import CchcError, InvalidInputError
+from cchc_cli.errors import CchcError, InvalidInputError, Terminated, input_path_error
 
 
 def _click_exceptions() -> Any:
@@ -72,14 +75,55 @@ def run(command: Any, args: list[str] | None = None) -> int:
         quiet_stdout()
         return 141
     except KeyboardInterrupt:
-        _say("\nĐã dừng theo yêu cầu (Ctrl-C).\n")
-        return 130
+        return _stopped(CTRL_C, 130)
+    except Terminated as exc:
+        return _stopped(
+            f"Đã dừng: nhận tín hiệu {exc.name}; không để lại tệp ghi dở.", exc.exit_code
+        )
+    except (OSError, RuntimeError) as exc:
+        return _refused_path(exc)
     except Exception as exc:  # the last line of defence: never a bare traceback
-        from cchc_cli.cli.console import print_internal_error
-
-        print_internal_error(exc)
-        return 70
+        return _internal(exc)
     return result if isinstance(result, int) else 0
+
+
+def _stopped(message: str, code: int) -> int:
+    """One line for an interruption. What the interrupted work left half-built (a zip
+    archive being assembled) may complain when Python collects it: not the user's
+    concern, and not a traceback to show them."""
+    _say(f"\n{message}\n")
+    sys.unraisablehook = lambda _: None
+    return code
+
+
+def _refused_path(exc: OSError | RuntimeError) -> int:
+    """A path the system refused (too long, a loop of links, no permission) that no
+    command probed itself: outputs are written by output.safewrite (exit 3), so it is an
+    input's (exit 2). Anything else is a bug."""
+    if isinstance(exc, OSError):
+        filename, cause = exc.filename, exc
+    else:  # Python 3.11's Path.resolve() reports a loop of links this way, not as ELOOP
+        looped = re.fullmatch(r"Symlink loop from '(.*)'", str(exc))
+        filename = looped.group(1) if looped else None
+        cause = OSError(errno.ELOOP, str(exc))
+    if filename is None:
+        return _internal(exc)
+    from cchc_cli.cli.console import print_error
+    from cchc_cli.problems import display_path
+
+    error = input_path_error(display_path(Path(filename)), cause)
+    print_error(error)
+    return error.exit_code
+
+
+def _internal(exc: BaseException) -> int:
+    from cchc_cli.cli.console import print_internal_error
+
+    print_internal_error(exc)
+    return 70
+
+
+CTRL_C = "Đã dừng theo yêu cầu (Ctrl-C)."
 
 
 def main() -> None:

@@ -106,7 +106,7 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
 ) -> None:
     from cchc_cli.cli.output import resolve_output
     from cchc_cli.cli.period_options import parse_day, parse_period, parse_today
-    from cchc_cli.load.files import default_plan
+    from cchc_cli.load.files import default_plan, path_kind
     from cchc_cli.report.run import Request
 
     # `--quarter plans/x.yaml`: a bare --quarter took the plan as its value; likewise
@@ -127,7 +127,8 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
         report_date=parse_day(report_date, "--date"),
     )
     source = plan if plan is not None else default_plan()
-    if source.is_dir() and output is not None and not Path(output).suffix:
+    kind = path_kind(source)  # a path the system refuses (too long, a loop) is said so
+    if kind == "dir" and output is not None and not Path(output).suffix:
         output += "/"  # for a folder of units, -o names the folder the reports go to
     target = resolve_output(
         output,
@@ -138,7 +139,7 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
         example="bao-cao.docx",
         what="báo cáo",
     )
-    if source.is_dir():
+    if kind == "dir":
         if target.file is not None:
             raise UsageError(
                 "Với một thư mục kế hoạch, -o phải là một thư mục.",
@@ -146,7 +147,7 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
             )
         _folder(request, source, target, force)
         return
-    if not source.exists():
+    if kind is None:
         raise UsageError(f"Không tìm thấy '{source}'.", "Kiểm tra đường dẫn tệp kế hoạch.")
     prepared, path = _write(request, source, target, force)
     _done(prepared, path)

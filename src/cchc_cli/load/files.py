@@ -6,13 +6,15 @@ stem>/<YYYY>-Q<n>.yaml``, reports written to ``reports/<YYYY>/``.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
-from cchc_cli.errors import UsageError
+from cchc_cli.errors import UsageError, input_path_error, os_reason
 from cchc_cli.load.yaml import MAX_BYTES, too_large
 from cchc_cli.model.progress import is_progress_document
-from cchc_cli.problems import Mark, ProblemList
+from cchc_cli.problems import Mark, ProblemList, display_path
 
 DEFAULT_PLANS_DIR = Path("plans")
 DEFAULT_PROGRESS_DIR = Path("progress")
@@ -55,10 +57,33 @@ def read_bytes(path: Path, problems: ProblemList) -> bytes | None:
         problems.add(
             Mark(0, 0),
             "E002",
-            f"Không đọc được tệp (chi tiết của hệ thống: {exc.strerror or exc}).",
-            "Kiểm tra tệp có còn trên đĩa, không bị chương trình khác khóa.",
+            f"Không đọc được tệp: {os_reason(exc)}.",
+            "Kiểm tra đường dẫn, quyền truy cập, và tệp có bị chương trình khác khóa không.",
         )
     return None
+
+
+def path_kind(path: Path) -> str | None:
+    """ "dir", "file" (or anything else that is not a folder), or None when nothing is
+    there. A path the system refuses to look at (a name too long, a loop of symbolic
+    links, a file where a folder should be, no permission) is a usage error (exit 2)
+    saying so, never a crash."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise input_path_error(display_path(path), exc) from exc
+    return "dir" if stat.S_ISDIR(mode) else "file"
+
+
+def resolved(path: Path) -> Path:
+    """``path`` with its links followed, to tell two names of one file apart; a path in a
+    loop of links (which Python 3.11 answers with RuntimeError) stands for itself."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of links: the name is its own identity
+        return Path(os.path.abspath(path))
 
 
 def yaml_files(folder: Path) -> list[Path]:
@@ -78,9 +103,10 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     error, and so is finding no file at all (a mistyped folder must not pass in CI)."""
     result: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        kind = path_kind(path)
+        if kind == "dir":
             result.extend(yaml_files(path))
-        elif path.exists():
+        elif kind == "file":
             result.append(path)
         else:
             raise UsageError(
@@ -95,7 +121,7 @@ def expand_paths(paths: list[Path]) -> list[Path]:
     seen: set[Path] = set()
     unique = []
     for path in result:
-        key = path.resolve()
+        key = resolved(path)
         if key not in seen:
             seen.add(key)
             unique.append(path)
@@ -104,7 +130,7 @@ def expand_paths(paths: list[Path]) -> list[Path]:
 
 def default_plan(folder: Path = DEFAULT_PLANS_DIR) -> Path:
     """The single plan in ``folder``; a usage error when there are none or several."""
-    if not folder.is_dir():
+    if path_kind(folder) != "dir":
         raise UsageError(
             f"Không có thư mục '{folder}' và không chỉ ra tệp kế hoạch.",
             "Chỉ ra tệp kế hoạch, ví dụ: plans/phu-lien-2024.yaml.",

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cchc_cli.checks.plan import check_plan
 from cchc_cli.errors import InvalidInputError, UsageError
+from cchc_cli.load.files import path_kind, resolved
 from cchc_cli.load.shape import Loaded, read_document, validate_document
 from cchc_cli.load.yaml import Document
 from cchc_cli.model.plan import Plan
@@ -46,13 +47,13 @@ class PlanCache:
         self._loaded: dict[Path, Loaded[Plan]] = {}
 
     def load(self, path: Path) -> Loaded[Plan]:
-        key = path.resolve()
+        key = resolved(path)
         if key not in self._loaded:
             self._loaded[key] = load_plan(path)
         return self._loaded[key]
 
     def add(self, loaded: Loaded[Plan]) -> None:
-        self._loaded[loaded.path.resolve()] = loaded
+        self._loaded[resolved(loaded.path)] = loaded
 
 
 def plan_problems(
@@ -68,7 +69,7 @@ def load_plan_or_raise(path: Path) -> Plan:
     """The plan at ``path``, or InvalidInputError carrying all its problems.
 
     A path that does not exist is a usage error (exit 2), as for every command."""
-    if not path.exists():
+    if path_kind(path) is None:
         raise UsageError(f"Không tìm thấy '{path}'.", "Kiểm tra đường dẫn tệp kế hoạch.")
     loaded = load_plan(path)
     if not loaded.ok or loaded.model is None:

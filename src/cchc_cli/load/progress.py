@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cchc_cli.checks import Located
 from cchc_cli.errors import InvalidInputError
+from cchc_cli.load.files import resolved
 from cchc_cli.load.plan import PlanCache
 from cchc_cli.load.shape import Loaded, load_model, validate_document
 from cchc_cli.load.yaml import Document
@@ -66,7 +67,7 @@ def load_progress(
     loaded = load_progress_with_plan(path, plan=plan).loaded
     if plan_path is not None and loaded.model is not None and loaded.document is not None:
         named = plan_path_of(path, loaded.model)
-        if named.resolve() != plan_path.resolve():
+        if resolved(named) != resolved(plan_path):
             loaded.problems.append(
                 Located(loaded.shown, loaded.document).problem(
                     ("plan",),

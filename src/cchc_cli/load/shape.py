@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from cchc_cli import vietnamese
 from cchc_cli.checks import Located
 from cchc_cli.load.yaml import Document, load_bytes
 from cchc_cli.problems import (
@@ -90,8 +91,13 @@ def validate_document(
         problems.items.extend(translate(exc, model, document, shown))
         return Loaded(path, shown, None, document, problems.items)
     if checker is not None:
-        problems.items.extend(checker(value, Located(shown, document)))
+        problems.items.extend(checker(value, Located(shown, document, file=path)))
     return Loaded(path, shown, value, document, problems.items)
+
+
+# A file within the size limit may still hold hundreds of thousands of broken entries
+# ("tasks: [{}, {}, …]"): the first ones are listed, then how many more there are.
+MAX_SHAPE_PROBLEMS = 500
 
 
 def translate(
@@ -99,7 +105,12 @@ def translate(
 ) -> Iterator[Problem]:
     """Pydantic's errors as Vietnamese problems at the line and column of their value."""
     seen: set[tuple[int, int, str]] = set()
+    total = exc.error_count()
+    if total > MAX_SHAPE_PROBLEMS:
+        exc = _first_errors(exc, model, document.data)
     for error in exc.errors(include_url=False):
+        if len(seen) == MAX_SHAPE_PROBLEMS:
+            break
         loc = tuple(error["loc"])
         kind = error["type"]
         message, hint = _message(error, model, loc, document.data)
@@ -115,6 +126,36 @@ def translate(
             continue
         seen.add(key)
         yield Problem(shown, mark.line, mark.column, code, Severity.ERROR, message, hint)
+    if total > len(seen):
+        yield Problem(
+            shown,
+            1,
+            1,
+            "E202",
+            Severity.ERROR,
+            f"Tệp có {vietnamese.number(total)} lỗi cấu trúc; chỉ liệt kê "
+            f"{vietnamese.number(len(seen))} lỗi.",
+            "Sửa các lỗi đã liệt kê rồi kiểm tra lại; nhiều lỗi giống nhau thường do một "
+            "lỗi thụt lề hoặc một khóa sai ở phía trên.",
+        )
+
+
+def _first_errors(exc: ValidationError, model: type[BaseModel], data: Any) -> ValidationError:
+    # Listing two million errors takes pydantic longer than finding them: the errors of
+    # the first entries of every list are found again, from a copy cut short.
+    try:
+        model.model_validate(_cut(data, MAX_SHAPE_PROBLEMS))
+    except ValidationError as fewer:
+        return fewer
+    return exc  # pragma: no cover - a cut copy of an invalid file stays invalid
+
+
+def _cut(value: Any, items: int) -> Any:
+    if isinstance(value, list):
+        return [_cut(v, items) for v in value[:items]]
+    if isinstance(value, dict):
+        return {k: _cut(v, items) for k, v in value.items()}
+    return value
 
 
 _CODES = {
@@ -182,6 +223,8 @@ def _message(
         return f"{where}: {text.format(**ctx)}.", hint
     if kind.startswith(("text_", "date_", "due_", "monthday_", "years_", "quarter_")):
         return f"{where}: {error['msg']}.", _CUSTOM_HINTS.get(kind.split("_", maxsplit=1)[0], "")
+    if kind.startswith("number_"):
+        return f"{where}: {error['msg']}.", "Ghi một số cụ thể, ví dụ 95.5 (dấu chấm thập phân)."
     if kind.startswith("figure_"):
         return f"{where}: {error['msg']}.", "Kiểm tra lại số liệu: có thể thừa chữ số."
     return f"{where}: giá trị không hợp lệ ({error['msg']}).", _FIELDS_HINT

@@ -21,7 +21,9 @@ from cchc_cli.problems import Mark, ProblemList
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
-MAX_NODES = 50_000
+# Values an alias (*name) may copy in, all aliases together: a billion-laughs file
+# ends here. Values typed out are bounded by MAX_BYTES alone, never counted.
+MAX_EXPANDED = 50_000
 MAX_ALIASES = 1_000
 
 Path = tuple[str | int, ...]
@@ -84,6 +86,23 @@ class Document:
     data: Any
     marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # Numbers whose value prints otherwise than they were typed ("95.50", "+5").
+    typed: dict[Path, str] = field(default_factory=dict)
+
+    def as_typed(self, path: Path) -> str:
+        """The value at ``path`` as the file spells it: a message quoting a figure must
+        show "100.0001", not the "100" a rounding would make of it."""
+        if path in self.typed:
+            return self.typed[path]
+        value = self.data
+        for key in path:
+            try:
+                value = value[key]
+            except (KeyError, IndexError, TypeError):
+                return ""
+        if isinstance(value, float):
+            return repr(value)  # the shortest spelling that reads back as the same number
+        return str(value).strip()
 
     def mark_for(self, path: Path) -> Mark:
         """The position of the value at ``path``, or of its nearest located parent."""
@@ -216,7 +235,8 @@ class _Builder:
         anchors: dict[str, tuple[Any, int]] = {}
         # A frame: [container, path, anchor, nodes_before, pending key or None]
         stack: list[list[Any]] = []
-        nodes = aliases = 0
+        nodes = aliases = expanded = 0
+        typed: str | None = None
         get_event = parser.get_event
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
@@ -246,6 +266,8 @@ class _Builder:
                         )
                 elif not event.style and tag is None:
                     value = resolve_plain(value)
+                    if type(value) in (int, float) and str(value) != event.value:
+                        typed = event.value
                 size = 1
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1)
@@ -284,6 +306,9 @@ class _Builder:
                     message = _ALIAS_LOOP if open_here else _ALIAS_UNDEFINED
                     return self.fail(event, "E103", message.format(event.anchor), _ALIAS_HINT)
                 value, size = known
+                expanded += size
+                if expanded > MAX_EXPANDED:
+                    return self.fail(event, "E110", _EXPANDED, _EXPANDED_HINT)
             elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
@@ -295,13 +320,15 @@ class _Builder:
                 continue
             # A scalar or an alias: a value in place.
             nodes += size
-            if nodes > MAX_NODES:
-                return self.fail(event, "E110", _NODES, _NODES_HINT)
             if not stack:
                 self.doc.data = value
                 continue
             mark = event.start_mark
-            marks[_path_here(stack)] = (mark.line + 1, mark.column + 1)
+            path = _path_here(stack)
+            marks[path] = (mark.line + 1, mark.column + 1)
+            if typed is not None:
+                self.doc.typed[path] = typed
+                typed = None
             _attach(stack[-1], value)
 
     def escaped_controls(self, event: Any, value: str) -> None:
@@ -375,8 +402,14 @@ _ALIAS_LOOP = "Bí danh *{0} nằm ngay trong nút mang neo &{0}: dữ liệu l�
 _ALIAS_HINT = "Khai báo neo &tên ở phía trên rồi mới dùng *tên, hoặc viết trực tiếp nội dung."
 _DOCUMENTS = "Tệp chứa nhiều tài liệu YAML (dấu '---')."
 _DOCUMENTS_HINT = "Mỗi tệp chỉ chứa một kế hoạch; tách thành nhiều tệp."
-_NODES = f"Tệp có quá nhiều giá trị (trên {MAX_NODES:_} sau khi mở rộng bí danh).".replace("_", ".")
-_NODES_HINT = "Kiểm tra các bí danh (*tên) lồng nhau; một kế hoạch không cần lớn như vậy."
+_EXPANDED = (
+    f"Các bí danh YAML (*tên) chép lại quá nhiều giá trị "
+    f"(trên {vietnamese.number(MAX_EXPANDED)} giá trị được chép qua bí danh)."
+)
+_EXPANDED_HINT = (
+    "Bí danh lồng nhau nhân số giá trị lên rất nhanh; viết trực tiếp nội dung thay cho "
+    "các bí danh này."
+)
 
 
 def _nfc(text: str) -> str:

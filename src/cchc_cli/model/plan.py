@@ -15,7 +15,17 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from cchc_cli.model.areas import Programme
-from cchc_cli.model.types import Date, Direction, Due, Id, Model, MonthDay, ParsedValue, Text
+from cchc_cli.model.types import (
+    Date,
+    Direction,
+    Due,
+    Id,
+    Model,
+    MonthDay,
+    Number,
+    ParsedValue,
+    Text,
+)
 
 
 def vi(title: str, description: str, **kwargs: Any) -> Any:
@@ -346,7 +356,7 @@ class Target(Model):
         "at_least (từ … trở lên), above (trên), at_most (không quá), below (dưới), exactly.",
         default=None,
     )
-    value: float | None = vi(
+    value: Number | None = vi(
         "Giá trị", "Số, không kèm đơn vị; phần trăm ghi 95 cho 95%.", default=None
     )
     text: Text | None = vi(
@@ -366,7 +376,7 @@ class Baseline(Model):
     """The starting point of an indicator ("giá trị cơ sở")."""
 
     year: int = vi("Năm", "Năm của giá trị cơ sở.")
-    value: float = vi("Giá trị", "Giá trị cơ sở.")
+    value: Number = vi("Giá trị", "Giá trị cơ sở.")
 
 
 class Indicator(Model):

@@ -18,7 +18,7 @@ from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from cchc_cli.model.plan import vi
-from cchc_cli.model.types import Date, Id, Model, ParsedValue, Text
+from cchc_cli.model.types import Date, Id, Model, Number, ParsedValue, Text
 from cchc_cli.vietnamese import roman
 
 
@@ -115,7 +115,7 @@ def _bounded(value: Any) -> Any:
 
 
 Count = Annotated[int | None, BeforeValidator(_count), AfterValidator(_bounded)]
-Figure = Annotated[float | None, AfterValidator(_bounded)]
+Figure = Annotated[Number | None, AfterValidator(_bounded)]
 
 
 @dataclass(frozen=True, slots=True, order=True)

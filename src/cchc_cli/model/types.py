@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import calendar
 import enum
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel as _PydanticBase
 from pydantic import (
+    AfterValidator,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -19,6 +20,7 @@ from pydantic import (
     PlainSerializer,
     WithJsonSchema,
 )
+from pydantic import BaseModel as _PydanticBase
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
@@ -55,6 +57,40 @@ Id = Annotated[
     Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64),
 ]
 """A stable identifier: ASCII letters, digits, '.', '_' and '-'."""
+
+# NaN and infinity in every spelling YAML, Python or a spreadsheet gives them: a figure
+# must be a number a report can print and compare, never one of these.
+_NOT_FINITE = re.compile(r"[-+]?\.?(nan|inf|infinity)", re.IGNORECASE)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, str):
+        text = value.strip()
+        if _NOT_FINITE.fullmatch(text):
+            raise PydanticCustomError(
+                "number_not_finite",
+                "'{value}' không phải một số cụ thể (NaN: không phải số; inf: vô cùng)",
+                {"value": text},
+            )
+        try:
+            number = float(text)
+        except ValueError:
+            return value  # not a number at all: pydantic's own error says so
+        if not math.isfinite(number):  # "1e999": too large to be anything but infinity
+            raise PydanticCustomError(
+                "number_not_finite", "'{value}' quá lớn, không phải một số cụ thể", {"value": text}
+            )
+    return value
+
+
+def _finite_after(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("number_not_finite", "không phải một số cụ thể")
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_finite), AfterValidator(_finite_after)]
+"""A finite number (int or decimal); NaN and infinity, however spelt, are refused."""
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _VN = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")

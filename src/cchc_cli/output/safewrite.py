@@ -2,8 +2,9 @@
 
 Every file cchc writes (reports, change tables, progress templates) goes through here. The
 bytes go to a temporary file in the destination's folder, are flushed to disk, then
-moved into place in one step; on any failure (or Ctrl-C) the temporary file is removed
-and the destination is untouched. The new file gets the permissions any other program
+moved into place in one step; on any failure the temporary file is removed and the
+destination is untouched. A signal (Ctrl-C, SIGTERM, SIGHUP) that arrives meanwhile is
+acted on once the temporary file is gone, so none is ever left behind. The new file gets the permissions any other program
 would give it (the user's umask), or keeps those of the file it replaces.
 """
 
@@ -16,7 +17,8 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from cchc_cli.errors import OutputError, UsageError
+from cchc_cli.errors import OutputError, UsageError, os_reason
+from cchc_cli.interrupts import held
 from cchc_cli.problems import display_path
 
 _IN_USE_HINT = (
@@ -25,17 +27,18 @@ _IN_USE_HINT = (
 )
 _ELSEWHERE_HINT = "Chọn nơi ghi khác, hoặc sửa đường dẫn."
 
-# Operating-system errors in the clerk's words (strerror is English on most systems).
-_REASONS = {
-    errno.EACCES: ("không có quyền ghi vào đó", _IN_USE_HINT),
-    errno.EPERM: ("không có quyền ghi vào đó", _IN_USE_HINT),
-    errno.EBUSY: ("tệp đang được chương trình khác dùng", _IN_USE_HINT),
-    errno.EEXIST: ("một phần của đường dẫn là tệp, không phải thư mục", _ELSEWHERE_HINT),
-    errno.ENOTDIR: ("một phần của đường dẫn là tệp, không phải thư mục", _ELSEWHERE_HINT),
-    errno.ENOENT: ("thư mục không tồn tại", _ELSEWHERE_HINT),
-    errno.ENOSPC: ("đĩa đã đầy", "Giải phóng chỗ trên đĩa hoặc ghi ra nơi khác."),
-    errno.EROFS: ("ổ đĩa chỉ cho đọc", _ELSEWHERE_HINT),
-    errno.ENAMETOOLONG: ("tên tệp hoặc đường dẫn quá dài", "Chọn tên ngắn hơn."),
+# What to do about each operating-system error (errors.os_reason says what it is).
+_HINTS = {
+    errno.EACCES: _IN_USE_HINT,
+    errno.EPERM: _IN_USE_HINT,
+    errno.EBUSY: _IN_USE_HINT,
+    errno.EEXIST: _ELSEWHERE_HINT,
+    errno.ENOTDIR: _ELSEWHERE_HINT,
+    errno.ENOENT: _ELSEWHERE_HINT,
+    errno.ENOSPC: "Giải phóng chỗ trên đĩa hoặc ghi ra nơi khác.",
+    errno.EROFS: _ELSEWHERE_HINT,
+    errno.ENAMETOOLONG: "Chọn tên ngắn hơn, hoặc một thư mục gần gốc hơn.",
+    errno.ELOOP: "Sửa hoặc xóa liên kết tượng trưng đó, hoặc ghi ra nơi khác.",
 }
 
 
@@ -61,19 +64,38 @@ def write_new(
     what it protects and how to get around it. ``inputs`` (the files the output was made
     from) are never written over, not even with ``force``.
     """
-    shown = display_path(path)
-    if path.exists() and any(_same_file(path, source) for source in inputs):
-        raise UsageError(
-            f"Tệp ra '{shown}' chính là một tệp đầu vào; ghi vào đó sẽ làm mất dữ liệu.",
-            "Chọn tên tệp khác cho -o.",
-        )
+    shown = _shown(path)
     try:
+        there = os.path.lexists(path)
+        if there and any(_same_file(path, source) for source in inputs):
+            raise UsageError(
+                f"Tệp ra '{shown}' chính là một tệp đầu vào; ghi vào đó sẽ làm mất dữ liệu.",
+                "Chọn tên tệp khác cho -o.",
+            )
         if path.is_dir():
             raise OutputError(f"'{shown}' là một thư mục, không phải tệp.", "Chỉ ra tên tệp.")
-        if path.exists() and not force:
-            raise exists(shown)
+        if there and not force:
+            raise (
+                _dangling(path, shown) if path.is_symlink() and not path.exists() else exists(shown)
+            )
         mode = _mode_for(path)
         path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _failed(f"Không tạo được tệp '{shown}'", _real_cause(path.parent, exc)) from exc
+    with held():  # a signal now waits until the temporary file is gone
+        _write_through_temporary(path, data, shown, mode, force=force, exists=exists)
+
+
+def _write_through_temporary(
+    path: Path,
+    data: bytes,
+    shown: str,
+    mode: int,
+    *,
+    force: bool,
+    exists: Callable[[str], OutputError],
+) -> None:
+    try:
         handle, temp_name = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
         )
@@ -91,6 +113,37 @@ def write_new(
         raise _failed(f"Không ghi được tệp '{shown}'", exc) from exc
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _real_cause(folder: Path, exc: OSError) -> OSError:
+    # mkdir says "exists" for a folder name taken by a file, and for a loop of links.
+    if exc.errno == errno.EEXIST:
+        try:
+            os.stat(folder)
+        except OSError as cause:
+            return cause
+    return exc
+
+
+def _shown(path: Path) -> str:
+    # The name the clerk gave, not where a symbolic link leads: the message is about it.
+    try:
+        folder = display_path(path.parent)
+    except (OSError, RuntimeError):  # a loop of links in the folder's path
+        return path.as_posix()
+    return path.name if folder in ("", ".") else f"{folder}/{path.name}"
+
+
+def _dangling(path: Path, shown: str) -> OutputError:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    return OutputError(
+        f"'{shown}' là một liên kết tượng trưng (symlink) trỏ tới '{target}', nơi không có "
+        "tệp nào; không ghi qua liên kết đó.",
+        "Xóa liên kết hoặc chọn tên tệp khác cho -o; --force thay liên kết bằng tệp báo cáo.",
+    )
 
 
 def _same_file(one: Path, other: Path) -> bool:
@@ -111,10 +164,9 @@ def _mode_for(path: Path) -> int:
 
 
 def _failed(what: str, exc: OSError) -> OutputError:
-    reason, hint = _REASONS.get(exc.errno or 0, ("", _IN_USE_HINT))
-    if not reason:
-        reason = f"lỗi của hệ thống (chi tiết: {exc.strerror or exc})"
-    return OutputError(f"{what}: {reason}.", hint)
+    denied = exc.errno in (errno.EACCES, errno.EPERM)
+    reason = "không có quyền ghi vào đó" if denied else os_reason(exc)
+    return OutputError(f"{what}: {reason}.", _HINTS.get(exc.errno or 0, _IN_USE_HINT))
 
 
 def _move_into_place(

@@ -1,11 +1,13 @@
 """The report body markup: a small, safe subset of Markdown shared by --format md and docx.
 
 Blocks: ``#``/``##``/``###`` headings, paragraphs separated by blank lines (a line that
-starts with ``- `` also starts one), pipe tables (header, separator, rows) and directive
-comments ``<!-- name args -->``. Inline: ``**bold**``, ``*italic*``, a backslash escape
-before any ASCII punctuation, a backslash at the end of a line for a line break and
-``<br>`` inside table cells. Values from YAML are escaped by :func:`escape`, so any text
-comes out as itself in both formats.
+starts with ``- `` also starts one; ``+`` and ``*`` do not), pipe tables (header,
+separator, rows) and directive comments ``<!-- name args -->``. Inline: ``**bold**``,
+``*italic*``, a backslash escape before any ASCII punctuation, a backslash at the end of
+a line for a line break (the next line keeps its indentation) and ``<br>`` inside table
+cells. Values from YAML are escaped by :func:`escape`, so any text comes out as itself
+in both formats: its line breaks, the spaces that indent a line, and every ``-``, ``+``,
+``*``, ``#`` or ``|`` it starts a line with.
 """
 
 from __future__ import annotations
@@ -123,10 +125,18 @@ def parse(text: str) -> list[Block]:
         else:
             if stripped.startswith("- "):
                 flush()
-            lines.append(stripped)
+            # After a line break the clerk typed, the next line keeps its indentation,
+            # as a table cell does; other lines are the template's, aligned at will.
+            lines.append(line.rstrip() if lines and ends_in_break(lines[-1]) else stripped)
         index += 1
     flush()
     return blocks
+
+
+def ends_in_break(line: str) -> bool:
+    """Whether a markup line ends in a line break: an odd run of backslashes at its end
+    (the last one escapes the newline; an even run is escaped backslashes)."""
+    return (len(line) - len(line.rstrip("\\"))) % 2 == 1
 
 
 def split_cells(row: str) -> list[str]:

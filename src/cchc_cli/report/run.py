@@ -104,7 +104,7 @@ def prepare(request: Request, plan_path: Path, *, whole: bool) -> Prepared:
         plan, info, records, dated, draft=request.draft, plan_path=plan_path.as_posix()
     )
     folder = templates_dir(request, plan, plan_path)
-    env = cached_environment(folder.resolve() if folder else None)
+    env = cached_environment(folder)
     return Prepared(
         plan_path,
         period,
