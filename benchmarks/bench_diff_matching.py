@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 from cchc_cli.diff.matching import Candidate, match
-from cchc_cli.diff.wording import YearSpan, prepare
+from cchc_cli.diff.wording import PlanYears, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 AREAS = (
@@ -166,7 +166,7 @@ def make_pair(
         area = rng.randrange(len(AREAS))
         new.append((f"T-{next(fresh):05d}", area, gen.task(area)))
     rng.shuffle(new)
-    years_old, years_new = YearSpan(2024, 2024), YearSpan(2025, 2025)
+    years_old, years_new = PlanYears(2024, 2024), PlanYears(2025, 2025)
     old_c = [Candidate(i, AREAS[a], prepare(t, years_old)) for i, a, t in old]
     new_c = [Candidate(i, AREAS[a], prepare(t, years_new)) for i, a, t in new]
     return old_c, new_c, intended

@@ -15,7 +15,7 @@ from cchc_cli.diff.edits import (
     notable,
     text_change,
 )
-from cchc_cli.diff.wording import YearSpan, fold, prepare, reverse_words, word_changes
+from cchc_cli.diff.wording import PlanYears, fold, prepare, reverse_words, word_changes
 
 
 def _edits(old: str, new: str) -> list[tuple[str, str, str]]:
@@ -96,8 +96,8 @@ def test_words_changed_are_a_few_words_or_a_rewrite() -> None:
 
 
 def test_plan_years_are_no_edit_but_other_years_are_numbers() -> None:
-    old = prepare("Kế hoạch CCHC năm 2024", YearSpan(2024, 2024))
-    assert text_change(old, prepare("Kế hoạch CCHC năm 2025", YearSpan(2025, 2025))) is None
+    old = prepare("Kế hoạch CCHC năm 2024", PlanYears(2024, 2024))
+    assert text_change(old, prepare("Kế hoạch CCHC năm 2025", PlanYears(2025, 2025))) is None
     assert _edits("Kế hoạch CCHC năm 2024", "Kế hoạch CCHC năm 2025") == [
         ("number", "2024", "2025")
     ]

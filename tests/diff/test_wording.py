@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cchc_cli.diff.wording import (
-    YearSpan,
+    PlanYears,
     prepare,
     reverse_words,
     same_text,
@@ -42,10 +42,10 @@ def test_punctuation_and_case_are_changes_but_similarity_ignores_them() -> None:
 
 
 def test_plan_years_compare_relative_to_the_plan() -> None:
-    old = prepare("Ban hành kế hoạch CCHC năm 2024", YearSpan(2024, 2024))
-    new = prepare("Ban hành kế hoạch CCHC năm 2025", YearSpan(2025, 2025))
+    old = prepare("Ban hành kế hoạch CCHC năm 2024", PlanYears(2024, 2024))
+    new = prepare("Ban hành kế hoạch CCHC năm 2025", PlanYears(2025, 2025))
     assert old.key == new.key
-    other = prepare("Ban hành kế hoạch CCHC năm 2023", YearSpan(2025, 2025))
+    other = prepare("Ban hành kế hoạch CCHC năm 2023", PlanYears(2025, 2025))
     assert other.key != new.key
 
 
@@ -86,12 +86,12 @@ def _stripped(ops: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
 
 
 def test_a_year_outside_one_plan_but_inside_the_other_is_still_the_same_text() -> None:
-    old = prepare("Thực hiện sắp xếp đơn vị hành chính giai đoạn 2023-2025", YearSpan(2024, 2024))
-    new = prepare("Thực hiện sắp xếp đơn vị hành chính giai đoạn 2023-2025", YearSpan(2025, 2025))
+    old = prepare("Thực hiện sắp xếp đơn vị hành chính giai đoạn 2023-2025", PlanYears(2024, 2024))
+    new = prepare("Thực hiện sắp xếp đơn vị hành chính giai đoạn 2023-2025", PlanYears(2025, 2025))
     assert old.key != new.key
     assert same_text(old, new)
     edited = prepare(
-        "Thực hiện sắp xếp đơn vị hành chính cấp xã giai đoạn 2023-2025", YearSpan(2025, 2025)
+        "Thực hiện sắp xếp đơn vị hành chính cấp xã giai đoạn 2023-2025", PlanYears(2025, 2025)
     )
     ops = word_changes(old, edited)
     assert ops == (

@@ -20,7 +20,7 @@ from cchc_cli.diff.edits import Rewording, TextChange, text_change
 from cchc_cli.diff.general import general_changes, line_changes
 from cchc_cli.diff.matching import Candidate, Match, match
 from cchc_cli.diff.targets import number, show_target, trend
-from cchc_cli.diff.wording import YearSpan, clean, prepare
+from cchc_cli.diff.wording import PlanYears, clean, prepare
 from cchc_cli.model.areas import to_nq76
 from cchc_cli.model.plan import Indicator, Plan, Task
 from cchc_cli.model.types import Due
@@ -68,8 +68,8 @@ def _side(plan: Plan, path: str) -> PlanSide:
     )
 
 
-def _years(plan: Plan) -> YearSpan:
-    return YearSpan(plan.years.start, plan.years.end)
+def _years(plan: Plan) -> PlanYears:
+    return PlanYears(plan.years.start, plan.years.end)
 
 
 def _candidates(plan: Plan, items: Sequence[Item], text: Callable[[Item], str]) -> list[Candidate]:

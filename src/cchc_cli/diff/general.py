@@ -10,7 +10,7 @@ from cchc_cli.diff.changes import FieldChange, LineChange, Status, edited_line, 
 from cchc_cli.diff.edits import EditKind, TextChange, text_change
 from cchc_cli.diff.matching import distinct_texts
 from cchc_cli.diff.meaning import Weights, meaning_similarity, weigh
-from cchc_cli.diff.wording import NO_YEARS, Wording, YearSpan, clean, prepare, tokens_of
+from cchc_cli.diff.wording import NO_YEARS, PlanYears, Wording, clean, prepare, tokens_of
 from cchc_cli.model.plan import Plan, ReportKind, ScheduledReport
 
 _ISSUANCE = (
@@ -52,7 +52,6 @@ REPORT_NAMES = {
     ReportKind.Q3: "Báo cáo quý III",
     ReportKind.YEAR: "Báo cáo năm",
 }
-PROGRAMMES = {"nq76": "NQ 76/NQ-CP (2021-2030)", "nq30c": "NQ 30c/NQ-CP (2011-2020)"}
 
 # Text lists compared line by line; their section names, in output order.
 LINE_SECTIONS = {
@@ -89,9 +88,7 @@ def general_changes(old: Plan, new: Plan) -> Iterator[FieldChange]:
     if old.years != new.years:
         yield field_change("years", "Năm kế hoạch", str(old.years), str(new.years))
     if old.programme != new.programme:
-        yield field_change(
-            "programme", "Chương trình", PROGRAMMES[old.programme], PROGRAMMES[new.programme]
-        )
+        yield field_change("programme", "Chương trình", old.programme.label, new.programme.label)
     yield from _fields("unit", _UNIT, old.unit, new.unit)
     yield from _fields("unit.signer", _SIGNER, old.unit.signer, new.unit.signer)
     yield from _fields("reporting", _REPORTING, old.reporting, new.reporting)
@@ -128,7 +125,7 @@ def _prepared(plan: Plan, section: str) -> list[Wording]:
     # compare them relative to the plan year like tasks. Legal bases and recipients name
     # documents and bodies.
     relative = section in ("targets", "purposes", "requirements", "duties")
-    years = YearSpan(plan.years.start, plan.years.end) if relative else NO_YEARS
+    years = PlanYears(plan.years.start, plan.years.end) if relative else NO_YEARS
     return [prepare(line, years) for line in _lines(plan, section)]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cchc_cli import vietnamese
 from cchc_cli.diff.changes import Trend
 from cchc_cli.model.plan import Target
 from cchc_cli.model.types import Direction
@@ -10,11 +11,8 @@ _STRICT = {Direction.ABOVE, Direction.BELOW}
 
 
 def number(value: float) -> str:
-    """95.5 → "95,5"; 19630 → "19.630": Vietnamese separators, no needless decimals."""
-    if value == int(value):
-        return f"{int(value):,}".replace(",", ".")
-    whole, _, fraction = f"{value:,.4f}".rstrip("0").partition(".")
-    return whole.replace(",", ".") + "," + fraction
+    """95.5 → "95,5"; 19630 → "19.630": as typed, up to four decimals."""
+    return vietnamese.number(value, decimals=4)
 
 
 def show_target(target: Target | None, unit: str | None) -> str | None:

@@ -24,7 +24,7 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
-class YearSpan:
+class PlanYears:
     """The plan years that text may name; they compare relative to the first one."""
 
     start: int
@@ -42,7 +42,7 @@ class YearSpan:
         return _YEAR.sub(replace, text)
 
 
-NO_YEARS = YearSpan(0, -1)
+NO_YEARS = PlanYears(0, -1)
 
 
 def clean(text: str) -> str:
@@ -141,7 +141,7 @@ class Wording:
         return frozenset(map(token_of, set(self.keys))) - _NO_TOKEN
 
 
-def prepare(text: str, years: YearSpan = NO_YEARS) -> Wording:
+def prepare(text: str, years: PlanYears = NO_YEARS) -> Wording:
     """Split ``text`` into words; ``years`` makes "năm 2024" equal "năm 2025" a year on."""
     cleaned = clean(text)
     words = tuple(_PIECE.findall(cleaned))
