@@ -7,6 +7,7 @@ guide's section "Windows: đã kiểm tra gì" lists these and what could not be
 
 from __future__ import annotations
 
+import ast
 import os
 import signal
 import subprocess
@@ -147,3 +148,34 @@ def test_no_posix_only_program_is_run() -> None:
         if "subprocess" in p.read_text(encoding="utf-8")
     )
     assert users == ["cchc_cli/diff/sources.py"]
+
+
+def _opens_text_without_encoding(node: ast.Call) -> bool:
+    """A call that reads or writes text in the platform's encoding (ANSI on Windows)."""
+    func = node.func
+    if isinstance(func, ast.Name):
+        name, args = func.id, node.args[1:]  # open(path, mode)
+    elif isinstance(func, ast.Attribute) and not (
+        isinstance(func.value, ast.Name) and func.value.id == "os"
+    ):
+        name, args = func.attr, node.args  # path.open(mode), path.read_text()
+        if name == "open" and args and not isinstance(args[0], ast.Constant):
+            return False  # zipfile's archive.open(member): bytes
+    else:
+        return False
+    if name not in ("open", "read_text", "write_text"):
+        return False
+    keywords = {k.arg: k.value for k in node.keywords}
+    mode = keywords.get("mode", args[0] if args and name == "open" else None)
+    binary = isinstance(mode, ast.Constant) and "b" in str(mode.value)
+    return not binary and "encoding" not in keywords
+
+
+def test_text_files_are_opened_as_utf8() -> None:
+    found = [
+        f"{path.relative_to(ROOT).as_posix()}:{node.lineno}: {ast.unparse(node)}"
+        for path in sorted((ROOT / "src").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and _opens_text_without_encoding(node)
+    ]
+    assert found == []
