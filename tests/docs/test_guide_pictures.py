@@ -77,7 +77,7 @@ def test_grey16_png_keeps_sixteen_levels() -> None:
 
 
 @pytest.mark.parametrize("name", list(_script().PAGES))
-def test_pictures_are_small_a4_pages(name: str) -> None:
+def test_pictures_are_small_a4_pages_shown_in_the_guide(name: str) -> None:
     script = _script()
     data = (script.IMAGES / name).read_bytes()
     assert len(data) < 100 * 1024
@@ -86,3 +86,5 @@ def test_pictures_are_small_a4_pages(name: str) -> None:
     a4 = sorted(round(mm / 25.4 * script.DPI) for mm in (210, 297))
     assert abs(sorted((width, height))[0] - a4[0]) <= 2
     assert abs(sorted((width, height))[1] - a4[1]) <= 2
+    guide = (ROOT / "docs" / "huong-dan-su-dung.md").read_text(encoding="utf-8")
+    assert f"(images/{name})" in guide
