@@ -205,7 +205,8 @@ def _help_texts() -> str:
 
 def test_every_option_named_is_one_of_cchc() -> None:
     helps = _help_texts()
-    named = set(re.findall(r"`[^`\n]*?(--[a-z][a-z-]*)", _prose(_text())))
+    spans = re.findall(r"`([^`\n]+)`", _prose(_text()))
+    named = {option for span in spans for option in re.findall(r"--[a-z][a-z-]*", span)}
     for words in _run_commands():
         named |= {w for w in words if w.startswith("--")}
     assert named, "no option found: the pattern is wrong"
