@@ -20,6 +20,11 @@ CASES = [
         "Lỗi: Không có tùy chọn '--foo'.",
         "Có phải ý bạn là --force hoặc --format? Xem cách dùng: cchc report --help",
     ),
+    (
+        ("report", "--quater", "2024-Q1"),
+        "Lỗi: Không có tùy chọn '--quater'.",
+        "Có phải ý bạn là --quarter? Xem cách dùng: cchc report --help",
+    ),
     (("report", "--half"), "Lỗi: Tùy chọn '--half' cần một giá trị.", "cchc report --help"),
     (
         ("progress", "new", "--today"),

@@ -139,6 +139,31 @@ def test_schema_is_json_with_vietnamese_titles() -> None:
     assert schema["additionalProperties"] is False
 
 
+def test_schema_and_validate_write_a_file_with_o(tmp_path: Path) -> None:
+    # PowerShell 5.1 writes '>' redirections as UTF-16: -o is the clerk's way to a file.
+    schema = tmp_path / "cchc-plan.schema.json"
+    made = run_cli("schema", "-o", schema)
+    assert made.exit_code == 0 and made.stdout == ""
+    assert "Đã ghi" in made.stderr
+    assert json.loads(schema.read_text(encoding="utf-8")) == json.loads(run_cli("schema").stdout)
+    assert run_cli("schema", "-o", schema).exit_code == 3, "an existing file is kept"
+    assert run_cli("schema", "--fields", "-o", schema, "--force").exit_code == 0
+    assert schema.read_text(encoding="utf-8") == run_cli("schema", "--fields").stdout
+
+    report = tmp_path / "ket-qua.json"
+    checked = run_cli("validate", INVALID / "unknown-key-typo.yaml", "-o", report)
+    assert checked.exit_code == 1 and checked.stdout == ""
+    assert json.loads(report.read_text(encoding="utf-8"))["valid"] is False
+    sarif = run_cli("validate", MINIMAL, "-o", tmp_path / "kq.sarif")
+    assert sarif.exit_code == 0
+    assert json.loads((tmp_path / "kq.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    text = run_cli("validate", MINIMAL, "-o", tmp_path / "kq.txt")
+    assert "0 lỗi" in (tmp_path / "kq.txt").read_text(encoding="utf-8"), text.stderr
+    wrong = run_cli("validate", MINIMAL, "-o", tmp_path / "kq.docx")
+    assert wrong.exit_code == 2 and "ví dụ kq.txt" in wrong.stderr
+    assert not (tmp_path / "kq.docx").exists()
+
+
 def test_help_lists_commands() -> None:
     result = run_cli("--help")
     assert result.exit_code == 0

@@ -9,7 +9,7 @@ import typer
 
 from cchc_cli.cli.commands import help_of
 from cchc_cli.cli.help import Command, Group
-from cchc_cli.cli.output import chosen, format_enum, resolve_output
+from cchc_cli.cli.output import chosen, format_enum, resolve_output, save
 from cchc_cli.output.diff import ENDINGS, FORMATS
 
 if TYPE_CHECKING:
@@ -92,8 +92,7 @@ def diff(
         bool, typer.Option("--exit-code", help="Mã thoát 1 khi có khác biệt, 0 khi không có.")
     ] = False,
 ) -> int:
-    from cchc_cli.cli.console import console, emit, reader_may_stop
-    from cchc_cli.output.safewrite import write_new
+    from cchc_cli.cli.console import emit, reader_may_stop
 
     target = resolve_output(
         output_text,
@@ -110,8 +109,7 @@ def diff(
     rendered = FORMATS[target.format](report)
     if target.file is not None:
         data = rendered if isinstance(rendered, bytes) else _as_file_text(rendered)
-        write_new(target.file, data, force=force, inputs=paths)
-        console(stderr=True).print(f"Đã ghi {target.file}.", highlight=False, markup=False)
+        save(target.file, data, force=force, inputs=paths)
         return verdict
     with reader_may_stop():
         emit(rendered)

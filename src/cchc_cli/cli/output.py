@@ -9,7 +9,7 @@ where a file is needed).
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,7 +99,7 @@ def _format(  # noqa: PLR0917 - the resolver's own arguments, passed on
         raise UsageError(
             f"Không ghi {what} ra tệp {ending} ('{file.name}').",
             f"Đặt tên tệp đuôi {known}, ví dụ "
-            f"{file.name.split('.')[0] or 'ket-qua'}.{endings[given or default][0]}"
+            f"{file.name.split('.')[0] or 'ket-qua'}.{_first_ending(endings, given or default)}"
             f"{folder}.",
         )
     if given is not None and implied != given:
@@ -110,8 +110,28 @@ def _format(  # noqa: PLR0917 - the resolver's own arguments, passed on
     return implied
 
 
+def _first_ending(endings: Mapping[str, tuple[str, ...]], fmt: str) -> str:
+    # A format that never goes to a file (GitHub annotations) suggests the first ending.
+    own = endings[fmt]
+    return own[0] if own else next(e for ends in endings.values() for e in ends)
+
+
 def _is_dir(path: Path) -> bool:
     try:
         return path.is_dir()
     except OSError:  # a name too long for the system is not a folder
         return False
+
+
+def save(file: Path, data: bytes | str, *, force: bool, inputs: Iterable[Path] = ()) -> None:
+    """Write a command's output to ``file`` (atomically, never over an input, over an
+    existing file only with ``force``) and say so on stderr: stdout stays empty, so a
+    redirect never mixes a message into the output."""
+    from cchc_cli.cli.console import console
+    from cchc_cli.output.safewrite import write_new
+    from cchc_cli.problems import display_path
+
+    write_new(
+        file, data.encode("utf-8") if isinstance(data, str) else data, force=force, inputs=inputs
+    )
+    console(stderr=True).print(f"Đã ghi {display_path(file)}.", highlight=False, markup=False)

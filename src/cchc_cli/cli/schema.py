@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
@@ -20,9 +21,25 @@ def schema(
     fields: Annotated[
         bool, typer.Option("--fields", help="In bảng các trường (Markdown) thay vì JSON Schema.")
     ] = False,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045 - typer needs Optional here
+        typer.Option(
+            "--output",
+            "-o",
+            help="Ghi ra tệp (UTF-8) thay vì in ra màn hình.",
+            show_default=False,
+            metavar="TỆP",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có.")] = False,
 ) -> int:
     from cchc_cli.cli.console import write_stdout
+    from cchc_cli.cli.output import save
     from cchc_cli.schema import fields_markdown, schema_text
 
-    write_stdout(fields_markdown(progress) if fields else schema_text(progress=progress))
+    text = fields_markdown(progress) if fields else schema_text(progress=progress)
+    if output is not None:
+        save(output, text, force=force)
+    else:
+        write_stdout(text)
     return 0

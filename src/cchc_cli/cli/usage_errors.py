@@ -7,6 +7,7 @@ text as a clue rather than losing it.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -48,9 +49,19 @@ def _command_of(argv: Sequence[str]) -> str:
     return " ".join(words)
 
 
+def _closest(name: str, options: Sequence[str]) -> list[str]:
+    """Click's guesses, closest first; those clearly further than the best left out
+    ("--quater": "--quarter", not "--date" too)."""
+    scored = sorted((-difflib.SequenceMatcher(None, name, o).ratio(), o) for o in options)
+    if not scored:
+        return []
+    best = -scored[0][0]
+    return [option for score, option in scored if -score >= best - 0.15]
+
+
 def _no_such_option(exc: Any, see: str) -> UsageError:
     name = str(exc.option_name)
-    close = sorted(getattr(exc, "possibilities", None) or ())
+    close = _closest(name, getattr(exc, "possibilities", None) or ())
     if close:
         return UsageError(
             f"Không có tùy chọn '{name}'.", f"Có phải ý bạn là {' hoặc '.join(close)}? {see}"

@@ -10,7 +10,7 @@ import typer
 from cchc_cli.cli.commands import help_of
 from cchc_cli.cli.help import Command, Group
 from cchc_cli.cli.output import chosen, format_enum
-from cchc_cli.output.problems import FORMATS
+from cchc_cli.output.problems import ENDINGS, FORMATS
 from cchc_cli.paths import DEFAULT_PLANS_DIR
 
 app = typer.Typer(cls=Group, add_completion=False, rich_markup_mode=None)
@@ -22,7 +22,8 @@ Format = format_enum("Format", FORMATS)
     cls=Command,
     help=help_of(
         "validate",
-        "Mã thoát: 0 hợp lệ; 1 có lỗi (cảnh báo chỉ tính khi có --strict); 2 sai cách dùng.",
+        "Mã thoát: 0 hợp lệ; 1 có lỗi (cảnh báo chỉ tính khi có --strict); 2 sai cách dùng; "
+        "3 không ghi được tệp -o.",
     ),
 )
 def validate(
@@ -34,6 +35,7 @@ def validate(
             metavar="ĐƯỜNG_DẪN",
         ),
     ] = None,
+    *,
     output_format: Annotated[
         Optional[Format],  # type: ignore[valid-type]  # noqa: UP045 - built from the registry
         typer.Option(
@@ -44,6 +46,17 @@ def validate(
             metavar="|".join(FORMATS),
         ),
     ] = None,
+    output_text: Annotated[
+        Optional[str],  # noqa: UP045 - text, checked by the one resolver of -o
+        typer.Option(
+            "--output",
+            "-o",
+            help="Ghi kết quả ra tệp (.txt, .json, .sarif; định dạng theo đuôi tệp).",
+            show_default=False,
+            metavar="TỆP",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Cho phép ghi đè tệp đã có.")] = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Coi cảnh báo là lỗi (mã thoát 1).")
     ] = False,
@@ -61,10 +74,25 @@ def validate(
         with reader_may_stop():
             emit(code_list())
         return 0
+    from cchc_cli.cli.output import resolve_output, save
     from cchc_cli.validation import validate_paths
 
-    outcome = validate_paths(paths or [DEFAULT_PLANS_DIR], strict=strict)
-    name = chosen(output_format) or default_format()
-    with reader_may_stop():
-        emit(FORMATS[name](outcome))
+    given = chosen(output_format)
+    target = resolve_output(
+        output_text, given, ENDINGS, "text" if output_text else given or default_format()
+    )
+    inputs = paths or [DEFAULT_PLANS_DIR]
+    outcome = validate_paths(inputs, strict=strict)
+    rendered = FORMATS[target.format](outcome)
+    if target.file is not None:
+        save(target.file, _as_text(rendered), force=force, inputs=inputs)
+    else:
+        with reader_may_stop():
+            emit(rendered)
     return 0 if outcome.valid else 1
+
+
+def _as_text(rendered: object) -> str:
+    from cchc_cli.output import plain
+
+    return rendered if isinstance(rendered, str) else plain(rendered)

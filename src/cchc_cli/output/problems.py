@@ -132,6 +132,16 @@ FORMATS: dict[str, Callable[[Outcome], str | Text]] = {
 }
 
 
+# Format name → file endings that imply it (`cchc validate -o`); GitHub annotations are
+# read from a workflow's output only.
+ENDINGS: dict[str, tuple[str, ...]] = {
+    "text": ("txt",),
+    "json": ("json",),
+    "github": (),
+    "sarif": ("sarif",),
+}
+
+
 def default_format() -> str:
     """GitHub annotations inside a GitHub Actions run, text elsewhere."""
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
