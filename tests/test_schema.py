@@ -58,3 +58,17 @@ def test_every_spelling_cchc_reads_passes_the_schema(validator: Draft202012Valid
     assert [e.message for e in validator.iter_errors(data)] == []
     data["issued"]["date"] = "2024-02-30"
     assert list(validator.iter_errors(data))
+
+
+def test_every_definition_is_titled_in_vietnamese() -> None:
+    # Class docstrings are English: a definition without its own entry would show one to
+    # the clerk in the editor and in docs/*-fields.md.
+    from cchc_cli.schema import progress_schema
+
+    for schema in (plan_schema(), progress_schema()):
+        for name, definition in schema["$defs"].items():
+            description = definition.get("description", "")
+            assert definition.get("title") != name, f"{name} has no Vietnamese title"
+            assert not any(word in description.split() for word in ("The", "A", "One", "of")), (
+                f"{name}: {description}"
+            )

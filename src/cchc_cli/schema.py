@@ -29,6 +29,16 @@ _VIETNAMESE_DEFS: dict[str, tuple[str, str]] = {
     ),
     "Baseline": ("Giá trị cơ sở", "Năm và giá trị xuất phát của chỉ số."),
     "CountField": ("Số liệu", "Một số liệu đếm mà tệp tiến độ cung cấp."),
+    "CountRollup": (
+        "Cộng dồn số liệu",
+        "sum: cộng các quý; first: lấy quý đầu kỳ (số chuyển từ kỳ trước); last: lấy quý "
+        "cuối kỳ (số tồn cuối kỳ).",
+    ),
+    "ComputedCount": (
+        "Số liệu tự tính",
+        "plan-tasks: số nhiệm vụ của kế hoạch; tasks-done: số nhiệm vụ đã hoàn thành; "
+        "tasks-done-on-time: số nhiệm vụ hoàn thành đúng hạn.",
+    ),
     "Direction": (
         "Chiều của chỉ tiêu",
         "at_least: từ … trở lên; above: trên; at_most: không quá; below: dưới; exactly: đúng bằng.",
@@ -54,6 +64,19 @@ _VIETNAMESE_DEFS: dict[str, tuple[str, str]] = {
     "TthcExport": (
         "Tệp thống kê TTHC",
         "Cách đọc tệp Biểu số 06/VPCP/KSTT mà Hệ thống một cửa xuất ra: trang tính và các cột có tiêu đề khác mẫu.",
+    ),
+    "TthcTableColumn": (
+        "Cột số liệu của bảng thống kê TTHC",
+        "Một cột số liệu của Biểu 06 như đã nhập: mã cột và tiêu đề in trong tệp.",
+    ),
+    "TthcField": (
+        "Dòng lĩnh vực của bảng thống kê TTHC",
+        "Một lĩnh vực và số hồ sơ theo từng cột.",
+    ),
+    "TthcTableRecord": (
+        "Bảng thống kê TTHC theo lĩnh vực",
+        "Biểu số 06/VPCP/KSTT như `cchc progress import` đã đọc, giữ lại để báo cáo in "
+        "Phụ lục số liệu TTHC và bảng tính cộng dồn các quý.",
     ),
     "IndicatorProgress": (
         "Số liệu chỉ số",

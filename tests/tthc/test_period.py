@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from cchc_cli.model.progress import TthcColumn, TthcField, TthcTableRecord
+from cchc_cli.model.progress import TthcField, TthcTableColumn, TthcTableRecord
 from cchc_cli.tthc.period import period_table
 
 KEYS = ("tiep-nhan", "truc-tuyen", "truc-tiep", "ky-truoc", "da-giai-quyet", "dang-giai-quyet")
@@ -14,7 +14,7 @@ def table(
     fields: dict[str, tuple[int, ...]], start: date, end: date, extra: bool = False
 ) -> TthcTableRecord:
     keys = (*KEYS, "thanh-toan") if extra else KEYS
-    columns = [TthcColumn(key=k, title=k) for k in keys]
+    columns = [TthcTableColumn(key=k, title=k) for k in keys]
     rows = [TthcField(name=n, counts=list(c) + ([5] if extra else [])) for n, c in fields.items()]
     totals = [sum(r.counts[i] for r in rows) for i in range(len(keys))]
     return TthcTableRecord(

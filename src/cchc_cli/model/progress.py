@@ -234,7 +234,7 @@ class Narrative(Model):
     proposals: list[Text] = vi("Kiến nghị, đề xuất", "Kiến nghị, đề xuất với cấp trên.", default=[])
 
 
-class TthcColumn(Model):
+class TthcTableColumn(Model):
     """A count column of the one-stop system's statistics table."""
 
     key: Text = vi(
@@ -258,7 +258,7 @@ class TthcTableRecord(Model):
     sheet: Text | None = vi("Trang tính", "Trang tính chứa bảng.", default=None)
     period_start: Date | None = vi("Từ ngày", "Kỳ in trong tệp: từ ngày.", default=None)
     period_end: Date | None = vi("Đến ngày", "Kỳ in trong tệp: đến ngày.", default=None)
-    columns: list[TthcColumn] = vi("Cột", "Các cột số liệu của bảng.", default=[])
+    columns: list[TthcTableColumn] = vi("Cột", "Các cột số liệu của bảng.", default=[])
     fields: list[TthcField] = vi("Lĩnh vực", "Một dòng cho mỗi lĩnh vực.", default=[])
     totals: list[int] = vi("Tổng cộng", "Dòng tổng cộng, cùng thứ tự với columns.", default=[])
 
