@@ -30,7 +30,7 @@ def _import(*extra: str) -> tuple[int, str, str]:
 def test_a_new_quarter_file_gets_the_counts_and_the_table(unit: Path) -> None:
     code, out, _ = _import()
     assert code == 0
-    assert "TTHC-DUNG-HAN · received: ~ → 1.286" in out
+    assert "TTHC-DUNG-HAN · Số hồ sơ tiếp nhận (received): ~ → 1.286" in out
     assert "Đã tạo progress/phu-lien-2024/2024-Q1.yaml: 8 số liệu" in out
     text = QUARTER_FILE.read_text(encoding="utf-8")
     assert "received: 1286" in text and 'name: "Đất đai"' in text
@@ -50,7 +50,7 @@ def test_a_typed_value_is_never_replaced_without_force(unit: Path) -> None:
     assert code == 1 and "E541" in err and "1.280" in err
     assert QUARTER_FILE.read_text(encoding="utf-8") == typed
     forced = _import("--force")
-    assert forced[0] == 0 and "received: 1.280 → 1.286" in forced[1]
+    assert forced[0] == 0 and "(received): 1.280 → 1.286" in forced[1]
     assert "received: 1286" in QUARTER_FILE.read_text(encoding="utf-8")
 
 

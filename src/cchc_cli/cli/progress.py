@@ -126,5 +126,5 @@ def progress_import(  # noqa: PLR0917 - typer maps each parameter to an option
         print_problems(list(applied.notes))
     if applied.changed and not dry_run:
         write_new(applied.path, applied.data, force=True, inputs=[plan_path, export])
-    console().print(changes_text(applied, dry_run=dry_run), markup=False)
+    console().print(changes_text(applied, loaded, dry_run=dry_run), markup=False)
     return 0

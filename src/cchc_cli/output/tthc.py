@@ -8,6 +8,7 @@ from cchc_cli.problems import display_path
 from cchc_cli.vietnamese import number
 
 if TYPE_CHECKING:
+    from cchc_cli.model.plan import Plan
     from cchc_cli.tthc.apply import Applied
 
 
@@ -17,12 +18,19 @@ def _value(value: int | str | None) -> str:
     return number(value) if isinstance(value, int) else f"'{value}'"
 
 
-def changes_text(applied: Applied, *, dry_run: bool = False) -> str:
-    """The changes as lines for the clerk, and where they went (or would go)."""
+def changes_text(applied: Applied, plan: Plan, *, dry_run: bool = False) -> str:
+    """The changes as lines for the clerk, and where they went (or would go).
+
+    A count is named by its label in the plan, its key (what the quarter file says) after
+    it: "TTHC-DUNG-HAN · Số hồ sơ tiếp nhận (received): ~ → 1.424".
+    """
     result = applied.result
-    lines = [
-        f"  {c.indicator} · {c.count}: {_value(c.old)} → {_value(c.new)}" for c in applied.changes
-    ]
+    labels = {(i.id, c.id): c.label for i in plan.indicators for c in i.counts}
+    lines = []
+    for c in applied.changes:
+        label = labels.get((c.indicator, c.count))
+        name = f"{label} ({c.count})" if label else c.count
+        lines.append(f"  {c.indicator} · {name}: {_value(c.old)} → {_value(c.new)}")
     table = result.table
     where = []
     if result.quarter is not None:
