@@ -386,8 +386,9 @@ def test_evidence_and_results_keep_one_punctuation_mark(unit: Path) -> None:
     result = run_cli("report", "-q", "2024-Q1", "-f", "md", *DATE)
     assert result.exit_code == 0, result.stderr
     out = Path("reports/2024/hoa-binh-2024-2024-quy-1.md").read_text(encoding="utf-8")
-    # In Phụ lục I, each document on its own line, without the mark typed after it.
-    assert "<br>Báo cáo số 21/BC-UBND<br>Công văn số 5/UBND<br>" in out
+    # In Phụ lục I, the documents on a labelled line after the result, without the mark
+    # typed after each.
+    assert "<br>Văn bản: Báo cáo số 21/BC-UBND; Công văn số 5/UBND; " in out
     assert ".;" not in out and ";;" not in out
 
 
