@@ -272,7 +272,7 @@ def test_a_draft_counts_the_missing_items_not_its_own_banner(unit: Path) -> None
     progress.write_text(text.replace("[Công tác chỉ đạo kịp thời.]", "[]"), encoding="utf-8")
     gappy = run_cli("report", "-q", "2024-Q1", "-f", "md", "--draft", *DATE)
     assert gappy.exit_code == 0, gappy.stderr
-    assert "Bản dự thảo còn 1 chỗ chưa có số liệu, hiện bằng '…' (quý I: 1)" in gappy.stdout
+    assert "Bản dự thảo có 1 chỗ để trống, in bằng '…' (quý I: 1)" in gappy.stdout
     text = Path("reports/2024/hoa-binh-2024-2024-quy-1.md").read_text(encoding="utf-8")
     assert '*Bản dự thảo: còn 1 chỗ "…" cần điền trước khi trình ký (quý I: 1).*' in text
 

@@ -194,7 +194,7 @@ def _done(prepared: Prepared, path: Path) -> None:
             for g in prepared.placeholders_by_quarter
         )
         out.print(
-            f"Bản dự thảo còn {number(prepared.placeholders)} chỗ chưa có số liệu, hiện bằng "
+            f"Bản dự thảo có {number(prepared.placeholders)} chỗ để trống, in bằng "
             f"'…' ({where}); điền trước khi trình ký.",
             markup=False,
         )

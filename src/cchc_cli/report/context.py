@@ -9,6 +9,7 @@ but "…" placeholders in a draft, counted by quarter.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -20,6 +21,7 @@ from cchc_cli.model.areas import AREAS, DIRECTION
 from cchc_cli.model.plan import Indicator, Plan, Task
 from cchc_cli.model.progress import section_title
 from cchc_cli.periods import Period
+from cchc_cli.problems import Problem
 from cchc_cli.report.gaps import PLACEHOLDER, Gaps, QuarterGaps
 from cchc_cli.report.indicators import figure
 from cchc_cli.report.records import PeriodInfo, QuarterRecord, Where
@@ -186,10 +188,35 @@ def build_context(
     if gaps.problems and not draft:
         raise InvalidInputError(
             gaps.problems,
-            f"Thiếu {len(gaps.problems)} mục số liệu cho báo cáo {period.name}; "
-            "điền vào tệp tiến độ hoặc chạy với --draft để để trống bằng dấu '…'.",
+            f"Báo cáo {period.name} còn thiếu {_missing(gaps.problems)} (liệt kê ở trên); "
+            "điền vào tệp tiến độ, hoặc chạy với --draft để lập bản dự thảo để trống bằng "
+            "dấu '…'.",
         )
     return context
+
+
+# What each missing-data code lacks, counted per problem: the clerk's list of what to
+# fill, not the number of '…' a draft shows (one indicator can leave several). The
+# signer is one thing, named without a count.
+_MISSING = (
+    ("R105", "nhiệm vụ chưa có kết quả"),
+    ("R102", "chỉ số chưa có số liệu"),
+    ("R103", "phần chưa có nội dung"),
+    ("R104", ""),
+)
+
+
+def _missing(problems: Sequence[Problem]) -> str:
+    counts = Counter(p.code for p in problems)
+    parts = [
+        f"{numbers.number(counts[code])} {what}" if what else "thông tin người ký"
+        for code, what in _MISSING
+        if counts[code]
+    ]
+    other = sum(n for code, n in counts.items() if code not in dict(_MISSING))
+    if other:
+        parts.append(f"{numbers.number(other)} mục khác")
+    return ", ".join(parts)
 
 
 _Item = TypeVar("_Item", Task, Indicator)
