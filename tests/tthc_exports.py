@@ -59,12 +59,13 @@ def figures(*counts: int) -> dict[str, int]:
     }
 
 
-# Totals 1.286 received, 512 online, 1.264 resolved (402 early, 850 on time, 12 late):
+# Totals 1.286 received (18 carried over), 512 online, 1.264 resolved (402 early, 850 on
+# time, 12 late):
 # the figures of the shipped quý I sample progress file.
 FIELDS: tuple[tuple[str, dict[str, int]], ...] = (
     ("Hộ tịch", figures(180, 240, 6, 160, 262, 0, 0)),
     ("Chứng thực", figures(150, 380, 0, 170, 356, 0, 0)),
-    ("Đất đai", figures(40, 60, 18, 10, 90, 12, 4)),
+    ("Đất đai", figures(40, 72, 6, 10, 90, 12, 4)),
     ("Lao động - Thương binh và Xã hội", figures(62, 40, 4, 30, 74, 0, 0)),
     ("Tư pháp", figures(30, 8, 2, 12, 26, 0, 0)),
     ("Xây dựng", figures(50, 16, 0, 20, 42, 0, 0)),

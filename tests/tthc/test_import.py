@@ -320,3 +320,20 @@ def test_every_import_code_is_in_the_catalogue_and_used() -> None:
     used = set(re.findall(r'"([EW]5\d\d)"', sources))
     declared = {code for code in CODES if code[1] == "5"} - {"E540", "E543"}  # plan checks
     assert used - {"E540"} == declared
+
+
+def test_the_sample_export_agrees_with_the_shipped_quarter_file() -> None:
+    # The exporter's comment says so; an import into the shipped quý I file is no conflict.
+    import yaml
+
+    from tests.helpers import ROOT
+    from tests.tthc_exports import totals
+
+    shipped = yaml.safe_load(
+        (ROOT / "progress" / "phu-lien-2024" / "2024-Q1.yaml").read_text(encoding="utf-8")
+    )
+    (entry,) = [i for i in shipped["indicators"] if i["id"] == "TTHC-DUNG-HAN"]
+    made = totals()
+    counts = entry["counts"]
+    assert (made["tiep-nhan"], made["ky-truoc"]) == (counts["received"], counts["carried_over"])
+    assert (made["da-giai-quyet"], made["qua-han"]) == (counts["resolved"], counts["late"])
