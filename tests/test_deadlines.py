@@ -55,7 +55,13 @@ def test_plan_without_reports_is_an_error() -> None:
 
 
 def test_cli_table(unit: Path) -> None:
-    write_tree(unit, {"reports/2024/xa-mau-2024-2024-quy-1.docx": b"PK"})
+    write_tree(
+        unit,
+        {
+            "reports/2024/xa-mau-2024-2024-quy-1.docx": b"PK",
+            "reports/2024/xa-mau-2024-2024-quy-3-du-thao.docx": b"PK",
+        },
+    )
     result = run_cli("deadlines", "--today", "2024-06-10")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
@@ -63,6 +69,9 @@ def test_cli_table(unit: Path) -> None:
     assert "15/12/2023 – 14/03/2024" in out and "15/06/2024 – 14/09/2024" in out
     assert "20/05/2024*" in out and "05/12/2024" in out
     assert "đã lập" in out and "quá hạn 5 ngày" in out and "còn 178 ngày" in out
+    assert out.count("đã lập") == 1 and "còn 87 ngày" in out and "có dự thảo" in out, (
+        "a draft is no report"
+    )
     assert "ước thực hiện" in out
     assert max(len(line) for line in out.splitlines()) <= 80
 

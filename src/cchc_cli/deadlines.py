@@ -14,13 +14,15 @@ from cchc_cli.periods import Period, PeriodDates, default_report_path, periods_o
 
 @dataclass(frozen=True)
 class Deadline:
-    """One report of the year: its dates, days left and whether it was already written."""
+    """One report of the year: its dates, days left, whether it was already written, and
+    whether only a draft was (named apart: ``periods.DRAFT_SUFFIX``)."""
 
     period: Period
     dates: PeriodDates
     days_left: int
     report_path: Path
     written: bool
+    drafted: bool = False
 
     @property
     def overdue(self) -> bool:
@@ -37,7 +39,10 @@ def year_deadlines(
             continue  # not in the rule, or ended before a mid-year plan started
         dates = period.schedule(plan)
         path = default_report_path(plan_path, period, reports_dir)
-        rows.append(Deadline(period, dates, dates.days_left(today), path, path.is_file()))
+        draft = default_report_path(plan_path, period, reports_dir, draft=True)
+        rows.append(
+            Deadline(period, dates, dates.days_left(today), path, path.is_file(), draft.is_file())
+        )
     if not rows:
         raise CchcError(
             "Kế hoạch chưa khai báo kỳ báo cáo nào (reporting.reports).",

@@ -293,11 +293,23 @@ def _fallback(kind: ReportKind) -> ScheduledReport:
     return ScheduledReport(kind=kind, send_before=MonthDay(LAST_MONTH[kind], 5))
 
 
+# A draft is named apart from the report, so the report never needs --force to replace
+# it and `cchc deadlines` never takes a draft for the report sent.
+DRAFT_SUFFIX = "-du-thao"
+
+
 def default_report_path(
-    plan_path: Path, period: Period, reports_dir: Path = DEFAULT_REPORTS_DIR, ext: str = "docx"
+    plan_path: Path,
+    period: Period,
+    reports_dir: Path = DEFAULT_REPORTS_DIR,
+    ext: str = "docx",
+    *,
+    draft: bool = False,
 ) -> Path:
-    """Where a report is written by default: reports/<YYYY>/<plan stem>-<period slug>.<ext>."""
-    return report_path(plan_path, period.year, period.slug, reports_dir, ext)
+    """Where a report is written by default: reports/<YYYY>/<plan stem>-<period slug>.<ext>
+    (a draft: …-<period slug>-du-thao.<ext>)."""
+    slug = period.slug + (DRAFT_SUFFIX if draft else "")
+    return report_path(plan_path, period.year, slug, reports_dir, ext)
 
 
 def plan_year(plan: Plan | None, today: date) -> int:

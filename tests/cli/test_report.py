@@ -113,7 +113,7 @@ def test_missing_data_is_an_error_listing_items_then_draft(unit: Path) -> None:
     result = run_cli("report", "--quarter", "2024-Q3", "-f", "md", "--draft", *DATE)
     assert result.exit_code == 0, result.stderr
     assert "'…'" in result.stdout
-    text = Path("reports/2024/hoa-binh-2024-2024-quy-3.md").read_text(encoding="utf-8")
+    text = Path("reports/2024/hoa-binh-2024-2024-quy-3-du-thao.md").read_text(encoding="utf-8")
     assert "| % | từ 90% trở lên | … |" in text
     assert "## 3. Nguyên nhân\n\n- …" in text
 
@@ -201,7 +201,7 @@ def test_fresh_progress_file_lists_what_to_fill(
     assert all(int(line) > 1 for line, _ in lines)
     result = run_cli("report", "--quarter", "2024-Q3", plan, "-f", "md", "--draft", *DATE)
     assert result.exit_code == 0, result.stderr
-    text = Path("reports/2024/hoa-binh-2024-2024-quy-3.md").read_text(encoding="utf-8")
+    text = Path("reports/2024/hoa-binh-2024-2024-quy-3-du-thao.md").read_text(encoding="utf-8")
     assert "Bản dự thảo" in text
     assert "None" not in text
     assert "(quá hạn) (quá hạn)" not in text and "quá hạn, chưa thực hiện (quá hạn)" not in text
@@ -266,14 +266,14 @@ def test_a_draft_counts_the_missing_items_not_its_own_banner(unit: Path) -> None
     complete = run_cli("report", "-q", "2024-Q1", "-f", "md", "--draft", *DATE)
     assert complete.exit_code == 0, complete.stderr
     assert "chưa có số liệu" not in complete.stdout  # nothing missing: nothing to say
-    Path("reports/2024/hoa-binh-2024-2024-quy-1.md").unlink()
+    Path("reports/2024/hoa-binh-2024-2024-quy-1-du-thao.md").unlink()
     progress = Path("progress/hoa-binh-2024/2024-Q1.yaml")
     text = progress.read_text(encoding="utf-8")
     progress.write_text(text.replace("[Công tác chỉ đạo kịp thời.]", "[]"), encoding="utf-8")
     gappy = run_cli("report", "-q", "2024-Q1", "-f", "md", "--draft", *DATE)
     assert gappy.exit_code == 0, gappy.stderr
     assert "Bản dự thảo có 1 chỗ để trống, in bằng '…' (quý I: 1)" in gappy.stdout
-    text = Path("reports/2024/hoa-binh-2024-2024-quy-1.md").read_text(encoding="utf-8")
+    text = Path("reports/2024/hoa-binh-2024-2024-quy-1-du-thao.md").read_text(encoding="utf-8")
     assert '*Bản dự thảo: còn 1 chỗ "…" cần điền trước khi trình ký (quý I: 1).*' in text
 
 
@@ -330,7 +330,7 @@ def test_a_draft_line_ending_in_a_gap_gets_no_extra_full_stop(
     plan = fresh_unit(tmp_path)
     result = run_cli("report", "-q", "2024-Q3", plan, "--draft", "-f", "md", *DATE)
     assert result.exit_code == 0, result.stderr
-    text = Path("reports/2024/hoa-binh-2024-2024-quy-3.md").read_text(encoding="utf-8")
+    text = Path("reports/2024/hoa-binh-2024-2024-quy-3-du-thao.md").read_text(encoding="utf-8")
     assert "…" in text and "…." not in text
     # A task with neither status nor result: "…" in both cells, never a status for a result.
     assert re.search(r"^\| 1 \| .* \| … \| … \|$", text, flags=re.MULTILINE)

@@ -157,13 +157,13 @@ def _looks_like_plan(text: str) -> bool:
     return text.lower().endswith((".yaml", ".yml")) or Path(text).is_dir()
 
 
-def _written_path(prepared: Prepared, target: Target) -> Path:
+def _written_path(prepared: Prepared, target: Target, draft: bool) -> Path:
     from cchc_cli.periods import default_report_path
 
     if target.file is not None:
         return target.file
     path = default_report_path(
-        prepared.plan_path, prepared.period, DEFAULT_REPORTS_DIR, target.format
+        prepared.plan_path, prepared.period, DEFAULT_REPORTS_DIR, target.format, draft=draft
     )
     return target.folder / path.name if target.folder is not None else path
 
@@ -175,7 +175,7 @@ def _write(request: Request, plan: Path, target: Target, force: bool) -> tuple[P
 
     prepared = prepare(request, plan, whole=target.format in WHOLE)
     data = FORMATS[target.format](prepared.rendered)
-    path = _written_path(prepared, target)
+    path = _written_path(prepared, target, request.draft)
     write_new(path, data, force=force, inputs=prepared.inputs)
     return prepared, path
 

@@ -13,14 +13,18 @@ if TYPE_CHECKING:
 
 
 def remaining(row: Deadline) -> str:
-    """ "còn 12 ngày", "hôm nay", "quá hạn 3 ngày", or "đã lập" once written."""
+    """ "còn 12 ngày", "hôm nay", "quá hạn 3 ngày", or "đã lập" once written; a draft
+    alone does not count as written: "còn 12 ngày" over "có dự thảo" (two lines, so the
+    table still fits an 80-column console)."""
     if row.written:
         return "đã lập"
     if row.days_left > 0:
-        return f"còn {number(row.days_left)} ngày"
-    if row.days_left == 0:
-        return "hôm nay"
-    return f"quá hạn {number(-row.days_left)} ngày"
+        left = f"còn {number(row.days_left)} ngày"
+    elif row.days_left == 0:
+        left = "hôm nay"
+    else:
+        left = f"quá hạn {number(-row.days_left)} ngày"
+    return f"{left}\ncó dự thảo" if row.drafted else left
 
 
 def deadline_table(rows: list[Deadline], title: str) -> Table:
