@@ -1,7 +1,8 @@
 """Regenerate every reference the repository keeps from the code, so they never drift.
 
-schema/*.schema.json (editor completion), docs/plan-fields.md, docs/progress-fields.md
-(the fields), docs/codes.md (every problem code), docs/shared-indicators.md. A test fails when one is stale.
+schema/*.schema.json (editor completion), docs/plan-fields.md, docs/progress-fields.md,
+docs/office-fields.md (the fields), docs/codes.md (every problem code),
+docs/shared-indicators.md. A test fails when one is stale.
 Usage: .venv/bin/python scripts/generate-docs.py
 """
 
@@ -26,6 +27,8 @@ def generated() -> dict[str, Callable[[], str]]:
         "docs/progress-fields.md": lambda: fields_markdown(True),
         "docs/codes.md": codes_markdown,
         "docs/shared-indicators.md": shared_markdown,
+        "schema/cchc-office.schema.json": lambda: schema_text(office=True),
+        "docs/office-fields.md": lambda: fields_markdown(office=True),
     }
 
 

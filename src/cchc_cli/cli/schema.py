@@ -20,9 +20,18 @@ def schema(
     fields: Annotated[
         bool, typer.Option("--fields", help="In bảng các trường (Markdown) thay vì JSON Schema.")
     ] = False,
+    office: Annotated[
+        bool,
+        typer.Option(
+            "--office", help="Lược đồ của tệp thông tin Sở Nội vụ (cchc rollup --office)."
+        ),
+    ] = False,
 ) -> int:
     from cchc_cli.cli.console import write_stdout
     from cchc_cli.schema import fields_markdown, schema_text
 
-    write_stdout(fields_markdown(progress) if fields else schema_text(progress=progress))
+    if fields:
+        write_stdout(fields_markdown(progress, office=office))
+    else:
+        write_stdout(schema_text(progress=progress, office=office))
     return 0

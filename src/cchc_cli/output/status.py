@@ -7,7 +7,10 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from cchc_cli.output import lazy
+from cchc_cli.province.status import MISSING, days, summary, worth_saying
 from cchc_cli.vietnamese import date_short, number
+
+__all__ = ["FORMATS", "days", "json_text", "summary", "text"]
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -16,56 +19,7 @@ if TYPE_CHECKING:
     from cchc_cli.province.status import UnitStatus
 
 JSON_FORMAT_VERSION = 1
-# What a report still needs, by the code that says it (codes.py), in the order to fix it.
-MISSING = (
-    ("R100", "tệp quý"),
-    ("R101", "tình trạng nhiệm vụ"),
-    ("R105", "kết quả nhiệm vụ"),
-    ("R102", "số liệu"),
-    ("R103", "phần viết"),
-    ("R104", "người ký"),
-)
 DETAILS_PER_UNIT = 5
-
-
-def days(status: UnitStatus) -> str:
-    """ "còn 4 ngày", "hôm nay", "quá hạn 3 ngày"."""
-    left = status.days_left
-    if left is None:
-        return ""
-    if left > 0:
-        return f"còn {number(left)} ngày"
-    return "hôm nay" if left == 0 else f"quá hạn {number(-left)} ngày"
-
-
-def summary(status: UnitStatus) -> str:
-    """What the unit still misses, in a few words: "tệp quý I, II; 3 số liệu"."""
-    if status.state.value == "có lỗi":
-        return f"{number(len(status.problems))} lỗi trong tệp" if status.problems else status.reason
-    if status.state.value == "không phải lập":
-        return status.reason
-    counts = Counter(p.code for p in _worth_saying(status))
-    parts = []
-    if status.missing_quarters:
-        from cchc_cli.vietnamese import roman
-
-        parts.append("tệp quý " + ", ".join(roman(q) for q in status.missing_quarters))
-    for code, what in MISSING[1:]:
-        if counts.get(code):
-            parts.append(f"{number(counts[code])} {what}" if code != "R104" else what)
-    other = sum(n for code, n in counts.items() if code not in dict(MISSING))
-    if other:
-        parts.append(f"{number(other)} lỗi khác")
-    return "; ".join(parts)
-
-
-def _worth_saying(status: UnitStatus) -> list[Problem]:
-    # With a quarter file missing, what its absence implies (every task, every section
-    # without a place) is said once, as the missing file; what is missing inside the
-    # files there are is said item by item.
-    if not status.missing_quarters:
-        return list(status.problems)
-    return [p for p in status.problems if p.line or p.code == "R100"]
 
 
 def _located(problem: Problem) -> str:
@@ -118,7 +72,7 @@ def text(statuses: list[UnitStatus]) -> RenderableType:
     lines = Text()
     for status in details:
         lines.append(f"\n{status.unit} ({status.plan}):\n", style="bold")
-        ranked = sorted(_worth_saying(status), key=_by_kind)
+        ranked = sorted(worth_saying(status), key=_by_kind)
         limit = len(ranked) if len(statuses) == 1 else DETAILS_PER_UNIT
         for problem in ranked[:limit]:
             lines.append(f"  {_located(problem)}\n")

@@ -11,6 +11,7 @@ The same sheets give the same bytes.
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -51,6 +52,15 @@ class Ratio:
 
 
 @dataclass(frozen=True)
+class Sum:
+    """A total computed in the sheet: this column summed over rows of the table, given
+    as ranges of 0-based indices into ``Sheet.rows`` (inclusive), e.g. a block's rows
+    for its subtotal, or the subtotal rows for the grand total."""
+
+    ranges: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
 class Sheet:
     """One worksheet: a title block above a table, and notes below it."""
 
@@ -78,7 +88,11 @@ def workbook_bytes(sheets: Sequence[Sheet], *, title: str = "") -> bytes:
     # them when the file opens.
     book.calculation.fullCalcOnLoad = True
     raw = io.BytesIO()
-    book.save(raw)
+    # Workbook.save stamps the file "modified" now, whatever the properties say: two runs
+    # a second apart gave different bytes. The writer it calls keeps the properties.
+    from openpyxl.writer.excel import ExcelWriter
+
+    ExcelWriter(book, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
     return repack(raw.getvalue())
 
 
@@ -115,7 +129,7 @@ def _write_sheet(ws: Any, sheet: Sheet) -> None:
         bold = (offset - 1) in sheet.bold_rows
         for index, (column, value) in enumerate(zip(sheet.columns, values, strict=True), start=1):
             cell = ws.cell(row=at, column=index)
-            _put_value(cell, value, column, at)
+            _put_value(cell, value, column, at, first=header_row + 1)
             cell.font = Font(name=FONT, size=12, bold=bold)
             cell.border = box
             cell.alignment = Alignment(
@@ -140,9 +154,18 @@ def _write_sheet(ws: Any, sheet: Sheet) -> None:
     ws.page_margins.top = ws.page_margins.bottom = 0.8
 
 
-def _put_value(cell: Any, value: Any, column: Column, row: int) -> None:
+def _put_value(cell: Any, value: Any, column: Column, row: int, *, first: int = 0) -> None:
     from openpyxl.utils import get_column_letter
 
+    if isinstance(value, Sum):
+        letter = get_column_letter(cell.column)
+        parts = [
+            f"{letter}{first + a}" if a == b else f"{letter}{first + a}:{letter}{first + b}"
+            for a, b in value.ranges
+        ]
+        cell.value = f"=SUM({','.join(parts)})" if parts else 0
+        cell.number_format = FORMATS[column.kind if column.kind != "text" else "count"]
+        return
     if isinstance(value, Ratio):
         top = f"{get_column_letter(value.numerator + 1)}{row}"
         bottom = f"{get_column_letter(value.denominator + 1)}{row}"

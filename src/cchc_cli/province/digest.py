@@ -133,7 +133,12 @@ def plan_facts(plan_path: Path) -> tuple[PlanFacts, Plan | None]:
     plan = loaded.model
     if plan is None or not loaded.ok:
         errors = tuple(p for p in loaded.problems if p.severity is Severity.ERROR)
-        return PlanFacts(shown, plan_path.stem, block_of(None), problems=errors), None
+        if plan is None:
+            return PlanFacts(shown, plan_path.stem, block_of(None), problems=errors), None
+        # Its shape is right, its meaning is not: the unit is still known by name.
+        unit = plan.unit
+        named = f"{unit.kind.value} {unit.name}"
+        return PlanFacts(shown, named, block_of(unit.kind), unit.kind.value, problems=errors), None
     unit = plan.unit
     calendar = plan.model_copy(
         update={

@@ -8,6 +8,7 @@ sections, the signer), with the days left until the send-before date.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,8 +19,9 @@ from cchc_cli.problems import Problem
 from cchc_cli.province.cache import Cache
 from cchc_cli.province.collect import collect
 from cchc_cli.province.digest import Request, State, UnitDigest
+from cchc_cli.vietnamese import number, roman
 
-__all__ = ["Request", "State", "UnitStatus", "statuses", "unit_status"]
+__all__ = ["Request", "State", "UnitStatus", "days", "statuses", "summary", "unit_status"]
 
 
 @dataclass(frozen=True)
@@ -77,3 +79,52 @@ def statuses(
     """Every unit's status, in the order of ``plans``, on every core for many units."""
     found = collect(plans, request, cache, on_done or (lambda _: None))
     return [of_digest(unit, request.today) for unit in found]
+
+
+# What a report still needs, by the code that says it (codes.py), in the order to fix it.
+MISSING = (
+    ("R100", "tệp quý"),
+    ("R101", "tình trạng nhiệm vụ"),
+    ("R105", "kết quả nhiệm vụ"),
+    ("R102", "số liệu"),
+    ("R103", "phần viết"),
+    ("R104", "người ký"),
+)
+
+
+def days(status: UnitStatus) -> str:
+    """ "còn 4 ngày", "hôm nay", "quá hạn 3 ngày"."""
+    left = status.days_left
+    if left is None:
+        return ""
+    if left > 0:
+        return f"còn {number(left)} ngày"
+    return "hôm nay" if left == 0 else f"quá hạn {number(-left)} ngày"
+
+
+def summary(status: UnitStatus) -> str:
+    """What the unit still misses, in a few words: "tệp quý I, II; 3 số liệu"."""
+    if status.state.value == "có lỗi":
+        return f"{number(len(status.problems))} lỗi trong tệp" if status.problems else status.reason
+    if status.state.value == "không phải lập":
+        return status.reason
+    counts = Counter(p.code for p in worth_saying(status))
+    parts = []
+    if status.missing_quarters:
+        parts.append("tệp quý " + ", ".join(roman(q) for q in status.missing_quarters))
+    for code, what in MISSING[1:]:
+        if counts.get(code):
+            parts.append(f"{number(counts[code])} {what}" if code != "R104" else what)
+    other = sum(n for code, n in counts.items() if code not in dict(MISSING))
+    if other:
+        parts.append(f"{number(other)} lỗi khác")
+    return "; ".join(parts)
+
+
+def worth_saying(status: UnitStatus) -> list[Problem]:
+    # With a quarter file missing, what its absence implies (every task, every section
+    # without a place) is said once, as the missing file; what is missing inside the
+    # files there are is said item by item.
+    if not status.missing_quarters:
+        return list(status.problems)
+    return [p for p in status.problems if p.line or p.code == "R100"]

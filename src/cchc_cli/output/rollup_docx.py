@@ -1,0 +1,53 @@
+"""The Sở Nội vụ's consolidated report as an official .docx (Nghị định 30/2020 layout).
+
+The layout is the unit reports' (output/docx/layout.py, and the block writer of
+output/report/docx.py that lays out the rendered templates); only the header, the
+signature and the recipients are the office's.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from cchc_cli.output.docx import layout as od
+from cchc_cli.output.docx import ooxml as ox
+from cchc_cli.output.report.docx import _write_blocks as write_blocks
+from cchc_cli.province.report import RenderedRollup
+from cchc_cli.report.markup import inline, parse, plain
+from cchc_cli.vietnamese import date_words
+
+
+def write_docx(rendered: RenderedRollup) -> bytes:
+    """The .docx bytes; the same roll-up, details and date give the same bytes."""
+    report = rendered.context
+    doc = od.new_document()
+    od.add_header(
+        doc,
+        od.Header(
+            parent_lines=report.parent_lines,
+            body_lines=report.body_lines,
+            number_line=f"Số:      /{report.document_code}",
+            place_date=f"{report.place}, {date_words(report.date)}",
+        ),
+    )
+    od.add_title(doc, report.type_name, plain(inline(rendered.subject.strip())))
+    write_blocks(doc, parse(rendered.body))
+    if doc.paragraphs:
+        # The last lines of the body go with the signature to its page.
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    od.add_closing(
+        doc,
+        od.Signature(
+            report.signer_authority,
+            report.signer_title,
+            report.signer_name,
+            report.signer_deputy_of,
+        ),
+        report.recipients,
+        archive=report.archive,
+    )
+    write_blocks(doc, parse(rendered.appendices))
+    day = report.date
+    return ox.save_bytes(
+        doc, when=datetime(day.year, day.month, day.day), author=report.office_name
+    )
