@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -149,12 +150,16 @@ def rollup(  # noqa: PLR0917 - typer maps each parameter to an option
     paths = _paths(found, period, both=fmt is None and found.file is None)
     details, office_file = find_office(office)
     report = _consolidate(source, period, progress_dir, day, dated, details, not no_cache)
+    from cchc_cli.cli.console import console, emit
+    from cchc_cli.output.rollup import summary
+
+    err = console(stderr=True)
     data = {}
     for fmt_name, path in paths.items():
-        data[path] = _bytes(fmt_name, report, templates)
+        # Thousands of units make a workbook and a report of many pages: say so meanwhile.
+        with err.status(f"Đang soạn {path.name}…") if err.is_terminal else nullcontext():
+            data[path] = _bytes(fmt_name, report, templates)
     _write(data, force, [office_file] if office_file else [])
-    from cchc_cli.cli.console import emit
-    from cchc_cli.output.rollup import summary
 
     emit(summary(report, list(data)))
     return 0 if report.covered == report.due else 1

@@ -8,6 +8,7 @@ signature and the recipients are the office's.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from cchc_cli.output.docx import layout as od
 from cchc_cli.output.docx import ooxml as ox
@@ -47,7 +48,25 @@ def write_docx(rendered: RenderedRollup) -> bytes:
         archive=report.archive,
     )
     write_blocks(doc, parse(rendered.appendices))
+    _keep_table_ends_together(doc)
     day = report.date
     return ox.save_bytes(
         doc, when=datetime(day.year, day.month, day.day), author=report.office_name
     )
+
+
+# Rows an appendix table keeps together at its end: a page never holds its last row and
+# its total alone.
+KEPT_ROWS = 3
+
+
+def _keep_table_ends_together(doc: Any) -> None:
+    """The last rows of each appendix table kept with the next, so a table that breaks
+    across pages carries a few rows onto its last page, not one."""
+    for table in doc.tables[2:]:  # the header and signature tables are layout, not data
+        rows = table.rows
+        last = len(rows) - 1
+        for row in rows[max(last - KEPT_ROWS, 1) : last]:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True

@@ -10,6 +10,7 @@ The same sheets give the same bytes.
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from collections.abc import Sequence
@@ -124,12 +125,19 @@ def _write_sheet(ws: Any, sheet: Sheet) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = box
         ws.column_dimensions[get_column_letter(index)].width = column.width
+    # Setting a style object registers it in the workbook (hashing it): once per kind of
+    # cell, then the cell's style record is copied. A province's 3,321 rows took 25 s.
+    styles: dict[tuple[bool, str, str, bool], Any] = {}
     for offset, values in enumerate(sheet.rows, start=1):
         at = header_row + offset
         bold = (offset - 1) in sheet.bold_rows
         for index, (column, value) in enumerate(zip(sheet.columns, values, strict=True), start=1):
             cell = ws.cell(row=at, column=index)
             _put_value(cell, value, column, at, first=header_row + 1)
+            key = (bold, column.kind, cell.number_format, bool(cell.quotePrefix))
+            if key in styles:
+                cell._style = copy.copy(styles[key])
+                continue
             cell.font = Font(name=FONT, size=12, bold=bold)
             cell.border = box
             cell.alignment = Alignment(
@@ -137,6 +145,7 @@ def _write_sheet(ws: Any, sheet: Sheet) -> None:
                 wrap_text=column.kind == "text",
                 horizontal="left" if column.kind == "text" else "right",
             )
+            styles[key] = copy.copy(cell._style)
     row = header_row + len(sheet.rows) + 2
     for line in sheet.notes:
         cell = ws.cell(row=row, column=1)

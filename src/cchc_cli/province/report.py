@@ -38,7 +38,8 @@ from cchc_cli.report.markup import Safe
 from cchc_cli.report.rows import percent_text
 
 TYPE_NAME = "BÁO CÁO"
-# A table cell with nothing to say (a unit whose plan cannot be read has no send date).
+# A table cell with nothing to say (a unit whose plan cannot be read has no send date;
+# a unit filed late misses nothing).
 NOT_KNOWN = "—"
 # The templates, by the part of the document each writes.
 SUBJECT, BODY, APPENDICES = (
@@ -291,7 +292,9 @@ def _missing(line: UnitLine, today: date) -> Named:
     found = line.digest
     if line.covered:
         when = f"sửa lần cuối {numbers.date_short(found.filed_on)}" if found.filed_on else ""
-        return Named(found.unit, found.block, "đủ số liệu, gửi sau hạn", detail=when)
+        return Named(
+            found.unit, found.block, "đủ số liệu, gửi sau hạn", detail=when, missing=NOT_KNOWN
+        )
     left = line.days_left
     if left is None:
         timing = NOT_KNOWN

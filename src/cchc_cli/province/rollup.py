@@ -17,7 +17,7 @@ ranked.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from fractions import Fraction
 
@@ -177,7 +177,7 @@ class Rollup:
     tthc: TthcTotals | None = None
     tthc_notes: tuple[tuple[UnitLine, str], ...] = ()  # units whose table is not added up
     sample: bool = False
-    criterion: str = field(default="")
+    criterion: str = ""  # the ranking's, in words
 
     def count(self, standing: str) -> int:
         return sum(line.standing == standing for line in self.lines)

@@ -40,12 +40,12 @@ def field_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
-def _standard(table: TthcTableRecord) -> tuple[list[int], str] | None:
+def _standard(table: TthcTableRecord) -> list[int] | None:
+    """Where each of Biểu 06's columns is in the table, or None when one is missing."""
     keys = [c.key for c in table.columns]
-    missing = [k for k in STANDARD_IDS if k not in keys]
-    if missing:
+    if any(k not in keys for k in STANDARD_IDS):
         return None
-    return [keys.index(k) for k in STANDARD_IDS], ""
+    return [keys.index(k) for k in STANDARD_IDS]
 
 
 def _rows(table: TthcTableRecord, where: list[int]) -> dict[str, tuple[str, list[int]]]:
@@ -74,7 +74,7 @@ def period_table(tables: Sequence[TthcTableRecord | None]) -> tuple[TthcTotals |
         found = _standard(table)
         if found is None:
             return None, "bảng thống kê TTHC thiếu cột của Biểu số 06"
-        quarters.append(_rows(table, found[0]))
+        quarters.append(_rows(table, found))
     names: dict[str, str] = {}
     for rows in quarters:
         for key, (name, _) in rows.items():
