@@ -70,7 +70,7 @@ def _title(report: RollupReport) -> tuple[str, ...]:
     lines = [
         f"TỔNG HỢP KẾT QUẢ CẢI CÁCH HÀNH CHÍNH CỦA CÁC ĐƠN VỊ HÀNH CHÍNH CẤP XÃ "
         f"{rollup.period.name.upper()}",
-        " – ".join(report.office_lines),
+        f"{' '.join(report.parent_lines)} – {' '.join(report.body_lines)}",
         f"Tổng hợp {number(len(rollup.covered))} trong {number(rollup.due)} đơn vị phải báo "
         f"cáo (đơn vị đủ số liệu); ngày tổng hợp {date_short(report.date)}.",
     ]

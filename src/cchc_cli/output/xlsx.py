@@ -125,6 +125,7 @@ def _write_sheet(ws: Any, sheet: Sheet) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = box
         ws.column_dimensions[get_column_letter(index)].width = column.width
+    _fit_height(ws, header_row, [(c.title, c.width) for c in sheet.columns], bold=True)
     # Setting a style object registers it in the workbook (hashing it): once per kind of
     # cell, then the cell's style record is copied. A province's 3,321 rows took 25 s.
     styles: dict[tuple[bool, str, str, bool], Any] = {}
@@ -146,6 +147,12 @@ def _write_sheet(ws: Any, sheet: Sheet) -> None:
                 horizontal="left" if column.kind == "text" else "right",
             )
             styles[key] = copy.copy(cell._style)
+        wrapped = [
+            (value, column.width)
+            for column, value in zip(sheet.columns, values, strict=True)
+            if column.kind == "text" and isinstance(value, str)
+        ]
+        _fit_height(ws, at, wrapped)
     row = header_row + len(sheet.rows) + 2
     for line in sheet.notes:
         cell = ws.cell(row=row, column=1)
@@ -161,6 +168,23 @@ def _write_sheet(ws: Any, sheet: Sheet) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.6
     ws.page_margins.top = ws.page_margins.bottom = 0.8
+
+
+# Points a line of 12 pt Times New Roman takes, and how many characters fit in a column
+# of a given width (Excel's widths count characters of the default font).
+LINE_POINTS = 15.0
+FILL = 1.2
+
+
+def _fit_height(ws: Any, row: int, cells: list[tuple[str, float]], *, bold: bool = False) -> None:
+    """Give a row the height of its tallest wrapped text: Excel and LibreOffice Calc keep
+    a row one line high when the file says nothing, clipping the rest."""
+    lines = 1
+    for text, width in cells:
+        per_line = max(int(width * FILL / (1.1 if bold else 1.0)), 1)
+        lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in text.split("\n")))
+    if lines > 1:
+        ws.row_dimensions[row].height = lines * LINE_POINTS
 
 
 def _put_value(cell: Any, value: Any, column: Column, row: int, *, first: int = 0) -> None:
