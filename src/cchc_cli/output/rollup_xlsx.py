@@ -15,8 +15,9 @@ from typing import Any
 
 from cchc_cli.model.plan import Measure
 from cchc_cli.output.xlsx import Column, Ratio, Sheet, Sum, workbook_bytes
+from cchc_cli.province.lines import Standing, UnitLine
 from cchc_cli.province.report import RollupReport
-from cchc_cli.province.rollup import Rollup, SharedTotal, Standing, UnitLine
+from cchc_cli.province.rollup import Rollup, SharedTotal
 from cchc_cli.province.tthc import TITLES
 from cchc_cli.vietnamese import date_short, number
 

@@ -20,17 +20,9 @@ from cchc_cli import vietnamese as numbers
 from cchc_cli.model.office import Office
 from cchc_cli.model.plan import Measure
 from cchc_cli.periods import Period
-from cchc_cli.province.rollup import (
-    TIE_BREAKERS,
-    BlockTotals,
-    Ranked,
-    Rollup,
-    SharedTotal,
-    Standing,
-    TaskCounts,
-    UnitLine,
-    ratio,
-)
+from cchc_cli.province.lines import Standing, TaskCounts, UnitLine
+from cchc_cli.province.ranking import TIE_BREAKERS, Ranked, ratio
+from cchc_cli.province.rollup import BlockTotals, Rollup, SharedTotal
 from cchc_cli.province.status import of_digest, summary
 from cchc_cli.province.tthc import TthcTotals
 from cchc_cli.report.gaps import PLACEHOLDER
@@ -142,11 +134,6 @@ class RollupReport:
     def gaps(self) -> int:
         """The "…" left in the report for the office to fill in."""
         return len(self.office_gaps) + len(self.assessment)
-
-    @property
-    def office_lines(self) -> tuple[str, ...]:
-        """The office as the header names it: parent, then the office itself."""
-        return (*self.parent_lines, *self.body_lines)
 
     @property
     def missing_by_block(self) -> tuple[tuple[str, tuple[Named, ...]], ...]:
