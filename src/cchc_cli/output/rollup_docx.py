@@ -49,6 +49,7 @@ def write_docx(rendered: RenderedRollup) -> bytes:
     )
     write_blocks(doc, parse(rendered.appendices))
     _keep_table_ends_together(doc)
+    _widen_numbers(doc)
     day = report.date
     return ox.save_bytes(
         doc, when=datetime(day.year, day.month, day.day), author=report.office_name
@@ -70,3 +71,35 @@ def _keep_table_ends_together(doc: Any) -> None:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
                     paragraph.paragraph_format.keep_with_next = True
+
+
+# Times New Roman 12 pt: about this much of a column per digit, plus the cell's padding.
+_CM_PER_DIGIT, _PADDING_CM = 0.21, 0.5
+
+
+def _widen_numbers(doc: Any) -> None:
+    """A numbers column wide enough for its largest number: a province's appendix runs
+    to thousands of rows, and "1187" must not break into "118" and "7". The room is
+    taken from the widest column; the table keeps its width."""
+    from docx.shared import Cm, Emu
+
+    for table in doc.tables[2:]:
+        tbl = table._tbl
+        grid = tbl.tblGrid.gridCol_lst
+        digits = max((len(row.cells[0].text.strip()) for row in table.rows), default=0)
+        needed = Cm(digits * _CM_PER_DIGIT + _PADDING_CM)
+        widths = [int(col.w) for col in grid]
+        if len(widths) < 2 or widths[0] >= needed:
+            continue
+        more = int(needed) - widths[0]
+        widest = max(range(1, len(widths)), key=lambda i: widths[i])
+        widths[0] += more
+        widths[widest] -= more
+        for col, width in zip(grid, widths, strict=True):
+            col.w = Emu(width)
+        for tr in tbl.tr_lst:
+            at = 0
+            for tc in tr.tc_lst:
+                span = tc.grid_span
+                tc.width = Emu(sum(widths[at : at + span]))
+                at += span
