@@ -1,9 +1,10 @@
 """Regenerate every reference the repository keeps from the code, so they never drift.
 
-schema/*.schema.json (editor completion), docs/plan-fields.md, docs/progress-fields.md
-(the fields), docs/codes.md (every problem code), docs/shared-indicators.md, and the
-tables of exit codes and problem codes inside the user guide (docs/huong-dan-su-dung.md,
-between its "BEGIN generated"/"END generated" comments). A test fails when one is stale.
+schema/*.schema.json (editor completion), docs/plan-fields.md, docs/progress-fields.md,
+docs/office-fields.md (the fields), docs/codes.md (every problem code),
+docs/shared-indicators.md, and the tables of exit codes and problem codes inside the
+user guide (docs/huong-dan-su-dung.md, between its "BEGIN generated"/"END generated"
+comments). A test fails when one is stale.
 Usage: .venv/bin/python scripts/generate-docs.py
 """
 
@@ -65,6 +66,8 @@ def generated() -> dict[str, Callable[[], str]]:
         "docs/codes.md": codes_markdown,
         "docs/shared-indicators.md": shared_markdown,
         GUIDE: lambda: fill_guide((ROOT / GUIDE).read_text(encoding="utf-8")),
+        "schema/cchc-office.schema.json": lambda: schema_text(office=True),
+        "docs/office-fields.md": lambda: fields_markdown(office=True),
     }
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 PLAN_SCHEMA_ID = "cchc-plan.schema.json"
 PROGRESS_SCHEMA_ID = "cchc-progress.schema.json"
+OFFICE_SCHEMA_ID = "cchc-office.schema.json"
 
 
 def plan_schema() -> dict[str, Any]:
@@ -19,6 +20,14 @@ def progress_schema() -> dict[str, Any]:
     from cchc_cli.model.progress import Progress
 
     return _finish(Progress.model_json_schema(), PROGRESS_SCHEMA_ID, "Tiến độ thực hiện theo quý")
+
+
+def office_schema() -> dict[str, Any]:
+    from cchc_cli.model.office import Office
+
+    return _finish(
+        Office.model_json_schema(), OFFICE_SCHEMA_ID, "Thông tin cơ quan tổng hợp (Sở Nội vụ)"
+    )
 
 
 # Class docstrings are English, for developers; editors show these to the clerk.
@@ -82,6 +91,10 @@ _VIETNAMESE_DEFS: dict[str, tuple[str, str]] = {
         "Số liệu chỉ số",
         "Số liệu, giá trị hoặc nội dung của một chỉ số trong quý.",
     ),
+    "OfficeSigner": (
+        "Người ký",
+        "Người ký báo cáo tổng hợp: chức vụ, dòng ký thay, họ tên; bỏ trống thì báo cáo để '…'.",
+    ),
     "Narrative": (
         "Nội dung báo cáo",
         "Các đoạn văn của báo cáo: chỉ đạo điều hành, kết quả theo lĩnh vực, đánh giá, phương hướng, kiến nghị.",
@@ -112,20 +125,26 @@ def _finish(schema: dict[str, Any], schema_id: str, title: str) -> dict[str, Any
     }
 
 
-def schema_text(progress: bool = False) -> str:
+def _chosen(progress: bool, office: bool) -> dict[str, Any]:
+    if office:
+        return office_schema()
+    return progress_schema() if progress else plan_schema()
+
+
+def schema_text(progress: bool = False, *, office: bool = False) -> str:
     """The schema as stable, human-readable JSON text."""
-    value = progress_schema() if progress else plan_schema()
+    value = _chosen(progress, office)
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def fields_markdown(progress: bool = False) -> str:
+def fields_markdown(progress: bool = False, *, office: bool = False) -> str:
     """Every field of the file format with its Vietnamese term and meaning, as Markdown."""
-    schema = progress_schema() if progress else plan_schema()
+    schema = _chosen(progress, office)
     definitions = schema.get("$defs", {})
+    flag = " --office" if office else " --progress" if progress else ""
     lines = [f"# {schema['title']}: các trường", ""]
     lines += [
-        "Tệp này được sinh từ mô hình dữ liệu "
-        f"(`cchc schema --fields{' --progress' if progress else ''}`); đừng sửa tay.",
+        f"Tệp này được sinh từ mô hình dữ liệu (`cchc schema --fields{flag}`); đừng sửa tay.",
         "",
     ]
     sections = [

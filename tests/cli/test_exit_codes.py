@@ -48,6 +48,30 @@ def test_130_after_ctrl_c_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Đã dừng theo yêu cầu (Ctrl-C)." in result.stderr
 
 
+@pytest.mark.parametrize("signal", [KeyboardInterrupt(), "SIGTERM"])
+def test_a_library_error_raised_while_a_signal_unwinds_is_still_the_signal(
+    monkeypatch: pytest.MonkeyPatch, signal: object
+) -> None:
+    # As zipfile does when Ctrl-C comes while python-docx writes a part: its cleanup
+    # raises its own error, the interrupt only as that error's context.
+    from cchc_cli.errors import Terminated
+
+    stop = Terminated(15) if signal == "SIGTERM" else signal
+    assert isinstance(stop, BaseException)
+
+    def cleanup_fails(*args: object, **kwargs: object) -> object:
+        try:
+            raise stop
+        finally:
+            raise ValueError("Can't close the ZIP file while there is an open writing handle")
+
+    monkeypatch.setattr("cchc_cli.validation.validate_paths", cleanup_fails)
+    result = run_cli("validate", PLAN)
+    assert result.exit_code == (130 if signal != "SIGTERM" else 143)
+    assert "Đã dừng" in result.stderr
+    assert "Lỗi nội bộ" not in result.stderr and "ZIP" not in result.stderr
+
+
 def test_141_when_the_reader_of_the_output_goes_away(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("cchc_cli.diff.run.diff_paths", _raising(BrokenPipeError()))
     result = run_cli("diff", PLAN, PLAN)

@@ -54,7 +54,14 @@ NOT_RUN = {
     f"py -m pip install cchc_cli-{__version__}-py3-none-any.whl": "test_guide_install.py installs it",
 }
 # What the commands read, copied from the repository into the reader's folder.
-FILES = ("plans", "progress", "schema", "docs/vi-du", "tests/fixtures/diff/phu-lien-2025.yaml")
+FILES = (
+    "plans",
+    "progress",
+    "schema",
+    "docs/vi-du",
+    "docs/examples",
+    "tests/fixtures/diff/phu-lien-2025.yaml",
+)
 ENV: dict[str, str | None] = {"COLUMNS": "120", "GITHUB_ACTIONS": None}
 EXIT_COMMENT = re.compile(r"mã thoát (\d+)")
 

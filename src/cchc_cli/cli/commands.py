@@ -38,6 +38,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "status",
         "Đơn vị nào đã sẵn sàng lập báo cáo kỳ tới hạn, đơn vị nào còn thiếu gì, còn bao nhiêu ngày.",
     ),
+    "rollup": (
+        "rollup",
+        "Tổng hợp báo cáo CCHC của các đơn vị trong một kỳ: bảng tính theo đơn vị, theo khối, "
+        "xếp hạng, và báo cáo tổng hợp của Sở Nội vụ.",
+    ),
+    "tong-hop": ("rollup", "Như rollup (tên tiếng Việt của lệnh)."),
 }
 
 

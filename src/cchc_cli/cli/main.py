@@ -74,20 +74,40 @@ def run(command: Any, args: list[str] | None = None) -> int:
 
         quiet_stdout()
         return 141
-    except KeyboardInterrupt:
-        return _stopped(CTRL_C, 130)
-    except Terminated as exc:
-        return _stopped(
-            f"Đã dừng: nhận tín hiệu {exc.name}; không để lại tệp ghi dở.", exc.exit_code
-        )
+    except (KeyboardInterrupt, Terminated) as exc:
+        return _stopped(exc)
     except (OSError, RuntimeError) as exc:
-        return _refused_path(exc)
+        interruption = _interruption(exc)
+        return _stopped(interruption) if interruption else _refused_path(exc)
     except Exception as exc:  # the last line of defence: never a bare traceback
-        return _internal(exc)
+        interruption = _interruption(exc)
+        return _stopped(interruption) if interruption else _internal(exc)
     return result if isinstance(result, int) else 0
 
 
-def _stopped(message: str, code: int) -> int:
+def _interruption(exc: BaseException) -> KeyboardInterrupt | Terminated | None:
+    """The signal behind an error, if one is: an interrupt inside a library's cleanup (a
+    zip archive half-written when Ctrl-C came) can surface as that library's own error,
+    with the interrupt only as its context. The user stopped cchc; it did not fail."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt | Terminated):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _stopped(exc: KeyboardInterrupt | Terminated) -> int:
+    if isinstance(exc, KeyboardInterrupt):
+        return _say_stopped(CTRL_C, 130)
+    return _say_stopped(
+        f"Đã dừng: nhận tín hiệu {exc.name}; không để lại tệp ghi dở.", exc.exit_code
+    )
+
+
+def _say_stopped(message: str, code: int) -> int:
     """One line for an interruption. What the interrupted work left half-built (a zip
     archive being assembled) may complain when Python collects it: not the user's
     concern, and not a traceback to show them."""

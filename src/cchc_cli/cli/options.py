@@ -27,3 +27,11 @@ TodayOption = Annotated[
 ProgressDirOption = Annotated[
     Path, typer.Option("--progress-dir", help="Thư mục tệp tiến độ.", metavar="THƯ_MỤC")
 ]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Đọc lại mọi tệp, không dùng bộ nhớ đệm (thư mục $CCHC_CACHE_DIR, mặc định "
+        "~/.cache/cchc; xóa lúc nào cũng được).",
+    ),
+]

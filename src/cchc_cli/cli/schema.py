@@ -21,6 +21,12 @@ def schema(
     fields: Annotated[
         bool, typer.Option("--fields", help="In bảng các trường (Markdown) thay vì JSON Schema.")
     ] = False,
+    office: Annotated[
+        bool,
+        typer.Option(
+            "--office", help="Lược đồ của tệp thông tin Sở Nội vụ (cchc rollup --office)."
+        ),
+    ] = False,
     output: Annotated[
         Optional[Path],  # noqa: UP045 - typer needs Optional here
         typer.Option(
@@ -37,7 +43,11 @@ def schema(
     from cchc_cli.cli.output import save
     from cchc_cli.schema import fields_markdown, schema_text
 
-    text = fields_markdown(progress) if fields else schema_text(progress=progress)
+    text = (
+        fields_markdown(progress, office=office)
+        if fields
+        else schema_text(progress=progress, office=office)
+    )
     if output is not None:
         save(output, text, force=force)
     else:

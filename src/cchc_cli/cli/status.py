@@ -9,7 +9,7 @@ import typer
 
 from cchc_cli.cli.commands import help_of
 from cchc_cli.cli.help import Group
-from cchc_cli.cli.options import ProgressDirOption, TodayOption
+from cchc_cli.cli.options import NoCacheOption, ProgressDirOption, TodayOption
 from cchc_cli.cli.output import chosen, format_enum
 from cchc_cli.cli.period_options import OptionalQuarterCommand
 from cchc_cli.output.status import FORMATS
@@ -71,12 +71,14 @@ def status(  # noqa: PLR0917 - typer maps each parameter to an option
     ] = None,
     progress_dir: ProgressDirOption = DEFAULT_PROGRESS_DIR,
     today: TodayOption = None,
+    no_cache: NoCacheOption = False,
 ) -> int:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from cchc_cli.cli.console import console, emit, reader_may_stop
     from cchc_cli.cli.period_options import parse_period, parse_today
     from cchc_cli.errors import UsageError
+    from cchc_cli.province.cache import unit_cache
     from cchc_cli.province.status import Request, statuses
     from cchc_cli.province.units import unit_plans
 
@@ -100,7 +102,12 @@ def status(  # noqa: PLR0917 - typer maps each parameter to an option
         disable=not err.is_terminal or len(plans) < 2,
     ) as bar:
         task = bar.add_task("", total=len(plans))
-        found = statuses(plans, request, lambda n: bar.advance(task, n))
+        cache = unit_cache(enabled=not no_cache)
+        try:
+            found = statuses(plans, request, lambda n: bar.advance(task, n), cache)
+        finally:
+            if cache is not None:
+                cache.close()
     with reader_may_stop():
         emit(FORMATS[chosen(output_format) or "text"](found))
     ready = all(s.state.value == "sẵn sàng" for s in found if s.due)

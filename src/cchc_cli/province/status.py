@@ -8,26 +8,20 @@ sections, the signer), with the days left until the send-before date.
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
-from functools import partial
 from pathlib import Path
 
-from cchc_cli.errors import CchcError, InvalidInputError, NotInPlanError, PeriodOutsidePlanError
-from cchc_cli.periods import Period, PeriodSpec, require_plan_year, resolve_period
-from cchc_cli.problems import Problem, Severity, display_path
-from cchc_cli.province.units import block_of, map_units
+from cchc_cli.periods import Period
+from cchc_cli.problems import Problem
+from cchc_cli.province.cache import Cache
+from cchc_cli.province.collect import collect
+from cchc_cli.province.digest import Request, State, UnitDigest
+from cchc_cli.vietnamese import number, roman
 
-
-class State(enum.StrEnum):
-    """Where a unit stands for the period ("tình trạng")."""
-
-    READY = "sẵn sàng"
-    INCOMPLETE = "còn thiếu"
-    INVALID = "có lỗi"
-    SKIPPED = "không phải lập"
+__all__ = ["Request", "State", "UnitStatus", "days", "statuses", "summary", "unit_status"]
 
 
 @dataclass(frozen=True)
@@ -55,79 +49,82 @@ class UnitStatus:
         return self.due and self.state is not State.READY and (self.days_left or 0) < 0
 
 
-@dataclass(frozen=True)
-class Request:
-    """The period asked for (none: each unit's next report due) and where progress is."""
-
-    period: PeriodSpec = field(default_factory=PeriodSpec)
-    progress_dir: Path = Path("progress")
-    today: date = field(default_factory=date.today)
+def of_digest(found: UnitDigest, today: date) -> UnitStatus:
+    """A unit's status as of ``today``, from its digest."""
+    return UnitStatus(
+        found.plan,
+        found.unit,
+        found.block,
+        found.state,
+        found.period,
+        found.send_before,
+        (found.send_before - today).days if found.send_before is not None else None,
+        found.missing_quarters,
+        found.problems,
+        found.reason,
+    )
 
 
 def unit_status(plan_path: Path, request: Request) -> UnitStatus:
     """The unit of ``plan_path``: ready, still missing something, invalid, or not due."""
-    from cchc_cli.load.plan import load_plan
-    from cchc_cli.load.progress import period_progress_paths
-    from cchc_cli.report.context import build_context
-    from cchc_cli.report.sources import load_records, period_info
-
-    shown = display_path(plan_path)
-    loaded = load_plan(plan_path)
-    plan = loaded.model
-    if plan is None or not loaded.ok:
-        errors = tuple(p for p in loaded.problems if p.severity is Severity.ERROR)
-        return UnitStatus(shown, plan_path.stem, block_of(None), State.INVALID, problems=errors)
-    unit, block = f"{plan.unit.kind.value} {plan.unit.name}", block_of(plan.unit.kind)
-    try:
-        period = resolve_period(request.period, plan, request.today)
-        require_plan_year(plan, period.year, f"Báo cáo {period.name}")
-        info = period_info(plan, period)
-    except (PeriodOutsidePlanError, NotInPlanError) as exc:
-        return UnitStatus(shown, unit, block, State.SKIPPED, reason=exc.message)
-    base = UnitStatus(
-        shown,
-        unit,
-        block,
-        State.READY,
-        period,
-        info.send_before,
-        (info.send_before - request.today).days,
-        tuple(
-            q
-            for q, p in zip(
-                period.quarters,
-                period_progress_paths(request.progress_dir, plan_path, period),
-                strict=True,
-            )
-            if not p.is_file()
-        ),
-    )
-    try:
-        records = load_records(plan, plan_path, request.progress_dir, period)
-    except InvalidInputError as exc:
-        return _with(base, State.INVALID, exc.problems)
-    try:
-        build_context(plan, info, records, request.today, plan_path=plan_path.as_posix())
-    except InvalidInputError as exc:
-        return _with(base, State.INCOMPLETE, exc.problems)
-    except CchcError as exc:  # a unit's own trouble never stops the others
-        return _with(base, State.INVALID, [], exc.message)
-    return base
+    return statuses([plan_path], request)[0]
 
 
-def _with(
-    base: UnitStatus, state: State, problems: Sequence[Problem], reason: str = ""
-) -> UnitStatus:
-    from dataclasses import replace
-
-    return replace(base, state=state, problems=tuple(problems), reason=reason)
-
-
-def _statuses(plans: Sequence[Path], request: Request) -> list[UnitStatus]:
-    return [unit_status(path, request) for path in plans]
-
-
-def statuses(plans: Sequence[Path], request: Request, on_done: object = None) -> list[UnitStatus]:
+def statuses(
+    plans: Sequence[Path],
+    request: Request,
+    on_done: Callable[[int], None] | None = None,
+    cache: Cache | None = None,
+) -> list[UnitStatus]:
     """Every unit's status, in the order of ``plans``, on every core for many units."""
-    step = on_done if callable(on_done) else (lambda _: None)
-    return map_units(partial(_statuses, request=request), plans, step)
+    found = collect(plans, request, cache, on_done or (lambda _: None))
+    return [of_digest(unit, request.today) for unit in found]
+
+
+# What a report still needs, by the code that says it (codes.py), in the order to fix it.
+MISSING = (
+    ("R100", "tệp quý"),
+    ("R101", "tình trạng nhiệm vụ"),
+    ("R105", "kết quả nhiệm vụ"),
+    ("R102", "số liệu"),
+    ("R103", "phần viết"),
+    ("R104", "người ký"),
+)
+
+
+def days(status: UnitStatus) -> str:
+    """ "còn 4 ngày", "hôm nay", "quá hạn 3 ngày"."""
+    left = status.days_left
+    if left is None:
+        return ""
+    if left > 0:
+        return f"còn {number(left)} ngày"
+    return "hôm nay" if left == 0 else f"quá hạn {number(-left)} ngày"
+
+
+def summary(status: UnitStatus) -> str:
+    """What the unit still misses, in a few words: "tệp quý I, II; 3 số liệu"."""
+    if status.state.value == "có lỗi":
+        return f"{number(len(status.problems))} lỗi trong tệp" if status.problems else status.reason
+    if status.state.value == "không phải lập":
+        return status.reason
+    counts = Counter(p.code for p in worth_saying(status))
+    parts = []
+    if status.missing_quarters:
+        parts.append("tệp quý " + ", ".join(roman(q) for q in status.missing_quarters))
+    for code, what in MISSING[1:]:
+        if counts.get(code):
+            parts.append(f"{number(counts[code])} {what}" if code != "R104" else what)
+    other = sum(n for code, n in counts.items() if code not in dict(MISSING))
+    if other:
+        parts.append(f"{number(other)} lỗi khác")
+    return "; ".join(parts)
+
+
+def worth_saying(status: UnitStatus) -> list[Problem]:
+    # With a quarter file missing, what its absence implies (every task, every section
+    # without a place) is said once, as the missing file; what is missing inside the
+    # files there are is said item by item.
+    if not status.missing_quarters:
+        return list(status.problems)
+    return [p for p in status.problems if p.line or p.code == "R100"]

@@ -39,7 +39,7 @@ def write_docx(rendered: RenderedReport) -> bytes:
         ),
     )
     od.add_title(doc, report.type_name, plain(inline(subject.strip())))
-    _write_blocks(doc, parse(body))
+    write_blocks(doc, parse(body))
     if doc.paragraphs:
         # The last lines of the body go with the signature to its page.
         doc.paragraphs[-1].paragraph_format.keep_with_next = True
@@ -54,17 +54,36 @@ def write_docx(rendered: RenderedReport) -> bytes:
         report.recipients,
         archive=report.archive,
     )
-    _write_blocks(doc, parse(appendices))
+    write_blocks(doc, parse(appendices))
     day = report.report_date
     return ox.save_bytes(doc, when=datetime(day.year, day.month, day.day), author=report.unit_name)
 
 
-def _write_blocks(doc: Any, blocks: Sequence[Block]) -> None:
+def write_blocks(doc: Any, blocks: Sequence[Block]) -> None:
+    """Rendered markup as paragraphs, headings and tables of the official layout.
+
+    An appendix's title lines (its number, title, "(Kèm theo …)" line and any note before
+    its table) are written as one centred paragraph, its lines broken, kept with the
+    table: LibreOffice keeps only the last one or two of a chain of "keep with next"
+    paragraphs before a table, and left the title of an appendix alone at a page's foot.
+    """
     centre_next = False
-    in_front_matter = False  # an appendix's title lines, before its table, are centred
+    title: list[Run] = []  # an appendix's title lines, written when its table comes
     space_before = 0.0
+
+    def flush(keep: bool) -> None:
+        nonlocal space_before
+        if title:
+            ox.add_text(
+                doc, title, align="center", before_pt=space_before, after_pt=6, keep_with_next=keep
+            )
+            title.clear()
+            space_before = 0.0
+
+    in_front_matter = False
     for block in blocks:
         if isinstance(block, Directive):
+            flush(keep=False)
             if block.name == "appendix":
                 if "continued" in block.args and doc.sections[-1].orientation:
                     # The next appendix follows on the same page (a landscape one): no
@@ -80,22 +99,25 @@ def _write_blocks(doc: Any, blocks: Sequence[Block]) -> None:
             continue
         centred = centre_next or in_front_matter
         centre_next = False
-        if isinstance(block, Heading):
-            _heading(doc, block, centred, keep=in_front_matter, before=space_before)
+        if in_front_matter and isinstance(block, Heading | Paragraph):
+            if title:
+                title.append(Run("\n"))
+            title += _heading_runs(block) if isinstance(block, Heading) else block.runs
+        elif isinstance(block, Heading):
+            _heading(doc, block, centred, before=space_before)
             space_before = 0.0
         elif isinstance(block, Paragraph):
             if centred:
-                # An appendix's title lines stay on the page of its table.
-                ox.add_text(
-                    doc, block.runs, align="center", after_pt=6, keep_with_next=in_front_matter
-                )
+                ox.add_text(doc, block.runs, align="center", after_pt=6)
             else:
                 # A lead-in ("… cụ thể:") never ends a page apart from its points.
                 lead_in = plain(block.runs).rstrip().endswith(":")
                 od.add_body_paragraph(doc, block.runs, keep_with_next=lead_in)
         elif isinstance(block, Table):
+            flush(keep=True)
             _table(doc, block)
             in_front_matter = False
+    flush(keep=False)
 
 
 def _page_break() -> Any:
@@ -104,18 +126,15 @@ def _page_break() -> Any:
     return WD_BREAK.PAGE
 
 
-def _heading(
-    doc: Any, block: Heading, centred: bool, *, keep: bool = False, before: float = 0.0
-) -> None:
-    runs = [Run(r.text, True, r.italic or block.level == 3) for r in block.runs]
+def _heading_runs(block: Heading) -> list[Run]:
+    return [Run(r.text, True, r.italic or block.level == 3) for r in block.runs]
+
+
+def _heading(doc: Any, block: Heading, centred: bool, *, before: float = 0.0) -> None:
+    runs = _heading_runs(block)
     if centred:
         ox.add_text(
-            doc,
-            runs,
-            align="center",
-            before_pt=before,
-            after_pt=0 if block.level == 1 else 6,
-            keep_with_next=keep,
+            doc, runs, align="center", before_pt=before, after_pt=0 if block.level == 1 else 6
         )
     else:
         od.add_heading(doc, runs)
