@@ -1,12 +1,15 @@
 """Benchmark `cchc report`: one report end to end, and the 114 units of Hải Phòng at once.
 
 One report: `cchc report --quarter` as a subprocess (start-up included), median of
-several runs, for .docx and Markdown. Many units: copies of the sample unit under
+several runs, for .docx and Markdown. A workbook of 100 indicators: the shipped unit with
+as many more indicators (copies of its NV-QUAN-GIAO, a rate from two counts, each with its
+quarter's counts) written with `-o x.xlsx`, start-up included. Many units: copies of the sample unit under
 different names in a temporary folder (plans/ and progress/), one `cchc report` call
 on the folder; prints the total and the time per document.
 
 Run: .venv/bin/python benchmarks/bench_report.py [--units 114] [--runs 5]
-Targets: one report <= 1 s including start-up; 114 units <= 20 s.
+Targets: one report <= 1 s including start-up; the 100-indicator workbook <= 1 s;
+114 units <= 20 s.
 """
 
 from __future__ import annotations
@@ -91,6 +94,53 @@ def one_report(root: Path, runs: int) -> None:
         )
 
 
+_COPIED = re.compile(r"(?ms)^  - id: NV-QUAN-GIAO\n.*?(?=^  #|^  - id:)")
+
+
+def with_indicators(root: Path, count: int) -> Path:
+    """A copy of the sample unit with ``count`` indicators in all: its own, then copies of
+    one rate indicator under new ids, each with counts in the quarter file."""
+    plan, progress = source_unit()
+    text = plan.read_text(encoding="utf-8")
+    block = _COPIED.search(text)
+    if block is None:
+        sys.exit("the sample plan has no NV-QUAN-GIAO indicator to copy")
+    have = len(re.findall(r"(?m)^  - id: ", text[text.index("\nindicators:") :].split("\n\n")[0]))
+    extra = max(count - have, 0)
+    copies = "".join(
+        block.group(0).replace("NV-QUAN-GIAO", f"NV-QUAN-GIAO-{n:03d}") for n in range(extra)
+    )
+    text = text.replace("\nreporting:", "\n" + copies + "reporting:", 1)
+    target = root / "wide"
+    (target / "plans").mkdir(parents=True)
+    (target / "plans" / "rong.yaml").write_text(text, encoding="utf-8")
+    quarter = (progress / "2024-Q1.yaml").read_text(encoding="utf-8")
+    quarter = re.sub(r"(?m)^plan: .*$", "plan: ../../plans/rong.yaml", quarter)
+    figures = "".join(
+        f"  - id: NV-QUAN-GIAO-{n:03d}\n    counts: {{assigned: {6 + n % 5}, done: {5 + n % 2}}}\n"
+        for n in range(extra)
+    )
+    quarter = quarter.replace("\nnarrative:", "\n" + figures + "narrative:", 1)
+    (target / "progress" / "rong").mkdir(parents=True)
+    (target / "progress" / "rong" / "2024-Q1.yaml").write_text(quarter, encoding="utf-8")
+    return target
+
+
+def workbook(root: Path, runs: int, count: int = 100) -> None:
+    folder = with_indicators(root, count)
+    command = [
+        str(CCHC), "report", "--quarter", "2024-Q1", "plans/rong.yaml",
+        "-o", "rong.xlsx", "--force", "--date", "2024-03-05",
+    ]  # fmt: skip
+    times = [timed(command, folder) for _ in range(runs)]
+    size = (folder / "rong.xlsx").stat().st_size
+    print(
+        f"workbook of {count} indicators (.xlsx, {size:,} bytes), subprocess incl. start-up: "
+        f"median {statistics.median(times):.3f} s, min {min(times):.3f} s over {runs} runs "
+        f"(target <= 1 s)"
+    )
+
+
 def many_reports(root: Path, count: int) -> None:
     elapsed = timed(
         [str(CCHC), "report", "--quarter", "2024-Q1", "plans", "-o", "out", "--date", "2024-03-05"],
@@ -116,6 +166,7 @@ def main() -> None:
     try:
         make_units(root, options.units)
         one_report(root, options.runs)
+        workbook(root, options.runs)
         many_reports(root, options.units)
     finally:
         shutil.rmtree(root, ignore_errors=True)
