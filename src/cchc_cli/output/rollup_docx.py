@@ -10,44 +10,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from cchc_cli.output.docx import layout as od
 from cchc_cli.output.docx import ooxml as ox
-from cchc_cli.output.report.docx import write_blocks
+from cchc_cli.output.report.docx import official_document
 from cchc_cli.province.report import RenderedRollup
-from cchc_cli.report.markup import inline, parse, plain
-from cchc_cli.vietnamese import date_words
 
 
 def write_docx(rendered: RenderedRollup) -> bytes:
     """The .docx bytes; the same roll-up, details and date give the same bytes."""
     report = rendered.context
-    doc = od.new_document()
-    od.add_header(
-        doc,
-        od.Header(
-            parent_lines=report.parent_lines,
-            body_lines=report.body_lines,
-            number_line=f"Số:      /{report.document_code}",
-            place_date=f"{report.place}, {date_words(report.date)}",
-        ),
-    )
-    od.add_title(doc, report.type_name, plain(inline(rendered.subject.strip())))
-    write_blocks(doc, parse(rendered.body))
-    if doc.paragraphs:
-        # The last lines of the body go with the signature to its page.
-        doc.paragraphs[-1].paragraph_format.keep_with_next = True
-    od.add_closing(
-        doc,
-        od.Signature(
-            report.signer_authority,
-            report.signer_title,
-            report.signer_name,
-            report.signer_deputy_of,
-        ),
-        report.recipients,
-        archive=report.archive,
-    )
-    write_blocks(doc, parse(rendered.appendices))
+    doc = official_document(report, report.date, rendered)
     _keep_table_ends_together(doc)
     _widen_numbers(doc)
     day = report.date

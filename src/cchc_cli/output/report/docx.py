@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
-from typing import Any
+from datetime import date, datetime
+from typing import Any, Protocol
 
 from cchc_cli.output.docx import layout as od
 from cchc_cli.output.docx import ooxml as ox
@@ -24,38 +24,75 @@ from cchc_cli.report.rows import PLACEHOLDER
 from cchc_cli.vietnamese import date_words
 
 
-def write_docx(rendered: RenderedReport) -> bytes:
-    """The .docx bytes of a report whose body and appendices are rendered markup."""
-    report, subject = rendered.context, rendered.subject
-    body, appendices = rendered.body, rendered.appendices
+class Issuer(Protocol):
+    """What the layout needs of a report's context (a unit's or the province's)."""
+
+    @property
+    def parent_lines(self) -> tuple[str, ...]: ...
+    @property
+    def body_lines(self) -> tuple[str, ...]: ...
+    @property
+    def document_code(self) -> str: ...
+    @property
+    def place(self) -> str: ...
+    @property
+    def type_name(self) -> str: ...
+    @property
+    def signer_authority(self) -> str: ...
+    @property
+    def signer_title(self) -> str: ...
+    @property
+    def signer_name(self) -> str: ...
+    @property
+    def signer_deputy_of(self) -> str: ...
+    @property
+    def recipients(self) -> tuple[str, ...]: ...
+    @property
+    def archive(self) -> str: ...
+
+
+class Rendered(Protocol):
+    """A report's templates, rendered to markup."""
+
+    @property
+    def subject(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def appendices(self) -> str: ...
+
+
+def official_document(issuer: Issuer, day: date, rendered: Rendered) -> Any:
+    """A document of the Nghị định 30 layout: header, title, body, recipients and
+    signature, then the appendices. Unit reports and the province's share it."""
     doc = od.new_document()
     od.add_header(
         doc,
         od.Header(
-            parent_lines=report.parent_lines,
-            body_lines=report.body_lines,
-            number_line=f"Số:      /{report.document_code}",
-            place_date=f"{report.place}, {date_words(report.report_date)}",
+            parent_lines=issuer.parent_lines,
+            body_lines=issuer.body_lines,
+            number_line=f"Số:      /{issuer.document_code}",
+            place_date=f"{issuer.place}, {date_words(day)}",
         ),
     )
-    od.add_title(doc, report.type_name, plain(inline(subject.strip())))
-    write_blocks(doc, parse(body))
+    od.add_title(doc, issuer.type_name, plain(inline(rendered.subject.strip())))
+    write_blocks(doc, parse(rendered.body))
     if doc.paragraphs:
         # The last lines of the body go with the signature to its page.
         doc.paragraphs[-1].paragraph_format.keep_with_next = True
-    od.add_closing(
-        doc,
-        od.Signature(
-            report.signer_authority,
-            report.signer_title,
-            report.signer_name,
-            report.signer_deputy_of,
-        ),
-        report.recipients,
-        archive=report.archive,
+    signature = od.Signature(
+        issuer.signer_authority, issuer.signer_title, issuer.signer_name, issuer.signer_deputy_of
     )
-    write_blocks(doc, parse(appendices))
+    od.add_closing(doc, signature, issuer.recipients, archive=issuer.archive)
+    write_blocks(doc, parse(rendered.appendices))
+    return doc
+
+
+def write_docx(rendered: RenderedReport) -> bytes:
+    """The .docx bytes of a report whose body and appendices are rendered markup."""
+    report = rendered.context
     day = report.report_date
+    doc = official_document(report, day, rendered)
     return ox.save_bytes(doc, when=datetime(day.year, day.month, day.day), author=report.unit_name)
 
 
