@@ -71,6 +71,8 @@ _TEXT = st.text(
 @example("a\n")
 @example("a\n\n")
 @example("\n#")
+@example("\n ")  # a blank last line: no lone backslash at the end
+@example("a \n\t")
 @given(_TEXT)
 def test_any_text_round_trips(text: str) -> None:
     # The block parser trims each markup line; values from YAML are trimmed already.

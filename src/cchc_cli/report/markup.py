@@ -43,8 +43,14 @@ def escape(value: object) -> Safe:
     """``value`` as markup that renders exactly as its text, line breaks kept."""
     if isinstance(value, Safe):
         return value
-    # A line break at the very end would leave a lone backslash: drop trailing breaks.
-    text = _ALWAYS.sub(r"\\\1", str(value).rstrip("\r\n"))
+    text = str(value)
+    # A line break at the very end would leave a lone backslash, and the lines after it
+    # are blank to the parser anyway: trailing white space that holds a break goes.
+    # (Spaces alone stay: a value may be followed by more text on its line.)
+    kept = text.rstrip()
+    if "\n" in text[len(kept) :] or "\r" in text[len(kept) :]:
+        text = kept
+    text = _ALWAYS.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     text = _LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), text)
     return Safe(_NEWLINES.sub("\\\\\n", text))
