@@ -17,6 +17,9 @@ from openpyxl import load_workbook
 from tests.helpers import ROOT, run_cli, write_tree
 from tests.province_sample import sample_province
 
+# Each test runs cchc rollup over a folder of units (seconds): slow, as the other folder runs.
+pytestmark = pytest.mark.slow
+
 OFFICE = ROOT / "docs" / "examples" / "so-noi-vu-hai-phong.yaml"
 DATES = ("--annual", "2024", "--today", "2024-12-06", "--date", "2024-12-10")
 XLSX, DOCX = "tong-hop-2024-nam.xlsx", "tong-hop-2024-nam.docx"

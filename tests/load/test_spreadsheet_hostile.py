@@ -151,6 +151,7 @@ def test_openpyxl_parses_with_defusedxml() -> None:
     assert openpyxl.DEFUSEDXML is True
 
 
+@pytest.mark.slow
 def test_a_million_rows_stop_at_the_row_limit(plan: Plan) -> None:
     rows = b"".join(
         b'<row r="%d"><c r="A%d" t="n"><v>1</v></c></row>' % (n, n) for n in range(1, 1_000_001)

@@ -72,6 +72,7 @@ def test_entries_of_another_version_are_not_used(
     assert made and not any(made)
 
 
+@pytest.mark.slow
 def test_a_broken_or_unwritable_cache_is_no_error(
     province: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -20,6 +20,9 @@ from tests.output.test_rendered_pages import Page, pdf_pages
 from tests.output.test_report_docx import FONT_SLOTS, mm
 from tests.province_sample import sample_province
 
+# The consolidated report of a generated province is built once for the module (seconds).
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
