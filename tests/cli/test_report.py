@@ -137,7 +137,13 @@ def test_bad_format_and_date(unit: Path) -> None:
     assert run_cli("report", "--quarter", "1", "--date", "05/13/2024").exit_code == 2
 
 
-def test_folder_of_units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("parallel", [False, True], ids=["one-process", "worker-processes"])
+def test_folder_of_units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool) -> None:
+    # A folder of many units is shared among worker processes: the same outcome, each
+    # unit's error (with its problems and exit code) brought back from its worker.
+    if parallel:
+        monkeypatch.setattr("cchc_cli.province.units.PARALLEL_FROM", 1)
+        monkeypatch.setattr("cchc_cli.province.units.os.cpu_count", lambda: 2)
     monkeypatch.chdir(tmp_path)
     plan = unit_tree(tmp_path)
     for name in ("don-vi-a", "don-vi-b"):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -231,16 +231,10 @@ def _folder(request: Request, folder: Path, target: Target, force: bool) -> None
         disable=not err.is_terminal,  # a log or a pipe gets the summary, not bar frames
     ) as bar:
         task = bar.add_task("Lập báo cáo", total=len(plans))
-        outcome = _each_unit(request, plans, target, force, lambda p: _step(bar, task, p))
+        outcome = _each_unit(request, plans, target, force, lambda n: bar.advance(task, n))
     emit(folder_summary(outcome))
     if outcome.failed:
         raise _folder_failed(outcome)
-
-
-def _step(bar: object, task: object, path: Path) -> None:
-    bar.update(task, description=f"Lập báo cáo {path.stem}")  # type: ignore[attr-defined]
-    if bar.tasks[task].completed < bar.tasks[task].total:  # type: ignore[attr-defined]
-        bar.advance(task)  # type: ignore[attr-defined]
 
 
 def _each_unit(
@@ -248,27 +242,49 @@ def _each_unit(
     plans: list[Path],
     target: Target,
     force: bool,
-    on_step: Callable[[Path], None],
+    on_done: Callable[[int], None],
 ) -> FolderOutcome:
-    """One report per unit that owes one; the others are listed, not fatal."""
-    from cchc_cli.errors import CchcError, NotInPlanError, PeriodOutsidePlanError
-    from cchc_cli.report.run import FolderOutcome, NoProgressError
+    """One report per unit that owes one, on every core when there are many units; the
+    others are listed, not fatal."""
+    from functools import partial
 
+    from cchc_cli.province.units import map_units
+    from cchc_cli.report.run import FolderOutcome
+
+    work = partial(_units_chunk, request=request, target=target, force=force)
     outcome = FolderOutcome()
+    for plan_path, (kind, value) in zip(plans, map_units(work, plans, on_done), strict=True):
+        if kind == "written":
+            outcome.written.append((plan_path, value))
+        elif kind == "skipped":
+            outcome.skipped.append((plan_path, value))
+        else:
+            outcome.failed.append((plan_path, value))
+    return outcome
+
+
+def _units_chunk(
+    plans: Sequence[Path], *, request: Request, target: Target, force: bool
+) -> list[tuple[str, Any]]:
+    """Each unit's report, or why there is none: run in a worker process for a folder of
+    many units, so it returns values (exceptions pickle with their attributes)."""
+    from cchc_cli.errors import CchcError, NotInPlanError, PeriodOutsidePlanError
+    from cchc_cli.report.run import NoProgressError
+
+    found: list[tuple[str, Any]] = []
     for plan_path in plans:
-        on_step(plan_path)
         try:
-            outcome.written.append((plan_path, _write(request, plan_path, target, force)[1]))
+            found.append(("written", _write(request, plan_path, target, force)[1]))
         except NoProgressError:
-            outcome.skipped.append((plan_path, "chưa có tệp tiến độ cho kỳ báo cáo"))
+            found.append(("skipped", "chưa có tệp tiến độ cho kỳ báo cáo"))
         except (PeriodOutsidePlanError, NotInPlanError) as exc:
             # Units of other years, or without this report in their rule, owe no report.
-            outcome.skipped.append((plan_path, exc.message))
+            found.append(("skipped", exc.message))
         except UsageError:
             raise  # the request itself is wrong: said once, not per unit
         except CchcError as exc:
-            outcome.failed.append((plan_path, exc))
-    return outcome
+            found.append(("failed", exc))
+    return found
 
 
 def _folder_failed(outcome: FolderOutcome) -> InvalidInputError:

@@ -59,10 +59,17 @@ def map_units(
             results += work(chunk)
             on_done(len(chunk))
         return results
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         for chunk, done in zip(chunks, pool.map(work, chunks), strict=True):
             results += done
             on_done(len(chunk))
+    except BaseException:
+        # Ctrl-C, a signal or a unit's error: the chunks not started are dropped, the
+        # workers finish the one in hand (their writes are atomic) and end.
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
     return results
 
 
