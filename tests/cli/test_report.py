@@ -137,7 +137,11 @@ def test_bad_format_and_date(unit: Path) -> None:
     assert run_cli("report", "--quarter", "1", "--date", "05/13/2024").exit_code == 2
 
 
-@pytest.mark.parametrize("parallel", [False, True], ids=["one-process", "worker-processes"])
+@pytest.mark.parametrize(
+    "parallel",
+    [False, pytest.param(True, marks=pytest.mark.slow)],  # worker processes start
+    ids=["one-process", "worker-processes"],
+)
 def test_folder_of_units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool) -> None:
     # A folder of many units is shared among worker processes: the same outcome, each
     # unit's error (with its problems and exit code) brought back from its worker.

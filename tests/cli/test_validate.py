@@ -213,6 +213,7 @@ def test_every_field_is_documented_in_vietnamese(args: list[str]) -> None:
             assert prop.get("title") and prop.get("description"), key
 
 
+@pytest.mark.slow  # a subprocess
 def test_python_dash_m_runs_the_same_cli() -> None:
     import subprocess
     import sys
@@ -284,6 +285,7 @@ def test_a_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "E112" in result.stdout and "1.073.741.824" in result.stdout
 
 
+@pytest.mark.slow  # a subprocess
 def test_a_reader_that_stops_early_does_not_change_the_verdict() -> None:
     # `cchc validate plans/ | head -1` under `set -o pipefail` must still pass.
     with subprocess.Popen(

@@ -171,6 +171,7 @@ def _opens_text_without_encoding(node: ast.Call) -> bool:
     return not binary and "encoding" not in keywords
 
 
+@pytest.mark.slow  # reads every source file
 def test_text_files_are_opened_as_utf8() -> None:
     found = [
         f"{path.relative_to(ROOT).as_posix()}:{node.lineno}: {ast.unparse(node)}"

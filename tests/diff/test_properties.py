@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +16,10 @@ from cchc_cli.model.areas import Programme, area_codes
 from cchc_cli.model.plan import Plan, Target
 from cchc_cli.model.types import Direction
 from tests.diff_signature import without_kept_words
+
+# Whole plans compared a hundred times each (seconds); tests/diff/test_variants.py keeps
+# the mirror and reformat properties on fixed plans in the quick run.
+pytestmark = pytest.mark.slow
 
 SENTENCE = (
     "rà soát văn bản quy phạm pháp luật giải quyết hồ sơ thủ tục hành chính đúng hạn "

@@ -36,6 +36,7 @@ def _entries(folder: Path) -> int:
         return int(db.execute("SELECT count(*) FROM entries").fetchone()[0])
 
 
+@pytest.mark.slow  # a province read twice
 def test_a_second_run_answers_from_the_cache_the_same(province: Path, _own_cache: Path) -> None:
     first = _status(province)
     assert _entries(_own_cache) > 12
@@ -43,6 +44,7 @@ def test_a_second_run_answers_from_the_cache_the_same(province: Path, _own_cache
     assert second == first == _status(province, "--no-cache")
 
 
+@pytest.mark.slow  # a province read twice
 def test_a_changed_quarter_file_is_read_again(province: Path) -> None:
     before = _status(province)
     unit = next(u for u in before["units"] if u["state"] == "ready")  # type: ignore[attr-defined]
@@ -54,6 +56,7 @@ def test_a_changed_quarter_file_is_read_again(province: Path) -> None:
     assert changed["state"] != "ready" and changed["problems"]
 
 
+@pytest.mark.slow  # a province read twice
 def test_entries_of_another_version_are_not_used(
     province: Path, monkeypatch: pytest.MonkeyPatch, _own_cache: Path
 ) -> None:
