@@ -35,3 +35,23 @@ NoCacheOption = Annotated[
         "~/.cache/cchc; xóa lúc nào cũng được).",
     ),
 ]
+QuarterOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--quarter",
+        "-q",
+        help="Báo cáo quý: 1, Q1, 2024-Q1, I/2024; để trống: kỳ sắp đến hạn.",
+        show_default=False,
+        metavar="QUÝ",
+    ),
+]
+HalfOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--half", help="Báo cáo 6 tháng, ví dụ 2024-H1.", show_default=False, metavar="KỲ"
+    ),
+]
+AnnualOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--annual", help="Báo cáo năm, ví dụ 2024.", show_default=False, metavar="NĂM"),
+]

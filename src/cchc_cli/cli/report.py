@@ -10,7 +10,13 @@ import typer
 
 from cchc_cli.cli.commands import help_of
 from cchc_cli.cli.help import Group
-from cchc_cli.cli.options import ProgressDirOption, TodayOption
+from cchc_cli.cli.options import (
+    AnnualOption,
+    HalfOption,
+    ProgressDirOption,
+    QuarterOption,
+    TodayOption,
+)
 from cchc_cli.cli.output import chosen, format_enum
 from cchc_cli.cli.period_options import OptionalQuarterCommand
 from cchc_cli.errors import InvalidInputError, UsageError
@@ -36,28 +42,9 @@ def report(  # noqa: PLR0917 - typer maps each parameter to an option
             metavar="KẾ_HOẠCH",
         ),
     ] = None,
-    quarter: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--quarter",
-            "-q",
-            help="Báo cáo quý: 1, Q1, 2024-Q1, I/2024; để trống: kỳ sắp đến hạn.",
-            show_default=False,
-            metavar="QUÝ",
-        ),
-    ] = None,
-    half: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--half", help="Báo cáo 6 tháng, ví dụ 2024-H1.", show_default=False, metavar="KỲ"
-        ),
-    ] = None,
-    annual: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--annual", help="Báo cáo năm, ví dụ 2024.", show_default=False, metavar="NĂM"
-        ),
-    ] = None,
+    quarter: QuarterOption = None,
+    half: HalfOption = None,
+    annual: AnnualOption = None,
     output: Annotated[
         Optional[str],  # noqa: UP045 - text, so that a final '/' (a folder) is kept
         typer.Option(

@@ -9,7 +9,13 @@ import typer
 
 from cchc_cli.cli.commands import help_of
 from cchc_cli.cli.help import Group
-from cchc_cli.cli.options import NoCacheOption, ProgressDirOption, TodayOption
+from cchc_cli.cli.options import (
+    AnnualOption,
+    HalfOption,
+    NoCacheOption,
+    ProgressDirOption,
+    TodayOption,
+)
 from cchc_cli.cli.output import chosen, format_enum
 from cchc_cli.cli.period_options import OptionalQuarterCommand
 from cchc_cli.output.status import FORMATS
@@ -47,18 +53,8 @@ def status(  # noqa: PLR0917 - typer maps each parameter to an option
             metavar="QUÝ",
         ),
     ] = None,
-    half: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--half", help="Báo cáo 6 tháng, ví dụ 2024-H1.", show_default=False, metavar="KỲ"
-        ),
-    ] = None,
-    annual: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--annual", help="Báo cáo năm, ví dụ 2024.", show_default=False, metavar="NĂM"
-        ),
-    ] = None,
+    half: HalfOption = None,
+    annual: AnnualOption = None,
     output_format: Annotated[
         Optional[Format],  # type: ignore[valid-type]  # noqa: UP045 - built from the registry
         typer.Option(
