@@ -90,3 +90,12 @@ def test_a_rate_near_its_target_shows_the_decimal_that_decides() -> None:
     assert numbers.with_unit(94.96, "%", numbers.decimals_apart(94.96, 95)) == "94,96%"
     assert numbers.with_unit(95.04, "%", numbers.decimals_apart(95.04, 95)) == "95,04%"
     assert numbers.with_unit(90.54, "%", numbers.decimals_apart(90.54, 95)) == "90,5%"
+
+
+def test_days_left_to_a_send_date() -> None:
+    assert [numbers.days_left(n) for n in (1234, 1, 0, -3)] == [
+        "còn 1.234 ngày",
+        "còn 1 ngày",
+        "hôm nay",
+        "quá hạn 3 ngày",
+    ]

@@ -69,6 +69,13 @@ def date_short(day: date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
+def days_left(left: int) -> str:
+    """The days until a send-before date: "còn 4 ngày", "hôm nay", "quá hạn 3 ngày"."""
+    if left > 0:
+        return f"còn {number(left)} ngày"
+    return "hôm nay" if left == 0 else f"quá hạn {number(-left)} ngày"
+
+
 def letter(index: int) -> str:
     """The 0-based ``index``-th point letter: 0 → "a", 4 → "đ", 5 → "e"; then "aa", "ab"…"""
     if index < len(LETTERS):

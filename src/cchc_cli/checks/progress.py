@@ -55,14 +55,9 @@ def quarter_in_plan_years(progress: Progress, plan: Plan, at: Located) -> Iterat
 
 def known_tasks(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
     """Mỗi nhiệm vụ trong tệp tiến độ là một nhiệm vụ của kế hoạch."""
-    ids = [t.id for t in plan.tasks]
-    for index, task in enumerate(progress.tasks):
-        if task.id not in ids:
-            yield at.problem(
-                ("tasks", index, "id"),
-                f"Nhiệm vụ '{task.id}' không có trong kế hoạch.",
-                did_you_mean(task.id, ids) or "Dùng mã nhiệm vụ trong kế hoạch.",
-            )
+    yield from _unknown(
+        at, "tasks", "Nhiệm vụ", [t.id for t in progress.tasks], [t.id for t in plan.tasks]
+    )
 
 
 def tasks_once(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
@@ -78,14 +73,13 @@ def all_tasks_listed(progress: Progress, plan: Plan, at: Located) -> Iterator[Pr
 
 def known_indicators(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
     """Mỗi chỉ số trong tệp tiến độ là một chỉ số của kế hoạch."""
-    ids = [i.id for i in plan.indicators]
-    for index, item in enumerate(progress.indicators):
-        if item.id not in ids:
-            yield at.problem(
-                ("indicators", index, "id"),
-                f"Chỉ số '{item.id}' không có trong kế hoạch.",
-                did_you_mean(item.id, ids) or "Dùng mã chỉ số trong kế hoạch.",
-            )
+    yield from _unknown(
+        at,
+        "indicators",
+        "Chỉ số",
+        [i.id for i in progress.indicators],
+        [i.id for i in plan.indicators],
+    )
 
 
 def indicators_once(progress: Progress, plan: Plan, at: Located) -> Iterator[Problem]:
@@ -103,6 +97,19 @@ def all_indicators_listed(progress: Progress, plan: Plan, at: Located) -> Iterat
 
 def _all_computed(indicator: Indicator) -> bool:
     return bool(indicator.counts) and all(c.computed is not None for c in indicator.counts)
+
+
+def _unknown(
+    at: Located, key: str, label: str, written: list[str], planned: list[str]
+) -> Iterator[Problem]:
+    """Ids of the file that the plan does not have, each at its line."""
+    for index, item in enumerate(written):
+        if item not in planned:
+            yield at.problem(
+                (key, index, "id"),
+                f"{label} '{item}' không có trong kế hoạch.",
+                did_you_mean(item, planned) or f"Dùng mã {label.lower()} trong kế hoạch.",
+            )
 
 
 def _repeated(at: Located, key: str, label: str, ids: list[str]) -> Iterator[Problem]:

@@ -20,6 +20,7 @@ class SharedIndicator:
 
     code: str
     title: str
+    short: str  # a column heading of the province's workbook
     source: str
     measure: Measure
     unit: str | None = "%"
@@ -35,48 +36,56 @@ _SHARED = (
     SharedIndicator(
         "nhiem-vu-hoan-thanh",
         "Tỷ lệ nhiệm vụ của kế hoạch CCHC năm được hoàn thành",
+        "Chỉ số nhiệm vụ hoàn thành",
         "Kế hoạch CCHC của đơn vị; Sở Nội vụ đếm hoàn thành X/Y nhiệm vụ",
         Measure.RATE,
     ),
     SharedIndicator(
         "tthc-dung-han",
         "Tỷ lệ hồ sơ TTHC giải quyết trước và đúng hạn",
+        "Hồ sơ trước và đúng hạn",
         "Biểu số 06/VPCP/KSTT; Bộ chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg): tiến độ giải quyết",
         Measure.RATE,
     ),
     SharedIndicator(
         "tthc-truc-tuyen",
         "Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến",
+        "Hồ sơ trực tuyến",
         "Biểu số 06/VPCP/KSTT; Bộ chỉ số 766: dịch vụ công trực tuyến",
         Measure.RATE,
     ),
     SharedIndicator(
         "tthc-theo-doi",
         "Tỷ lệ hồ sơ TTHC được theo dõi trên Hệ thống thông tin giải quyết TTHC",
+        "Hồ sơ được theo dõi",
         "Hệ thống thông tin giải quyết TTHC của tỉnh",
         Measure.RATE,
     ),
     SharedIndicator(
         "so-hoa",
         "Tỷ lệ hồ sơ, kết quả giải quyết TTHC được số hóa",
+        "Hồ sơ được số hóa",
         "Bộ chỉ số 766: số hóa hồ sơ",
         Measure.RATE,
     ),
     SharedIndicator(
         "thanh-toan-truc-tuyen",
         "Tỷ lệ hồ sơ TTHC có nghĩa vụ tài chính được thanh toán trực tuyến",
+        "Thanh toán trực tuyến",
         "Bộ chỉ số 766: thanh toán trực tuyến",
         Measure.RATE,
     ),
     SharedIndicator(
         "hai-long",
         "Mức độ hài lòng của người dân, doanh nghiệp về giải quyết TTHC",
+        "Hài lòng",
         "Bộ chỉ số 766: mức độ hài lòng",
         Measure.RATE,
     ),
     SharedIndicator(
         "van-ban-ra-soat",
         "Số văn bản quy phạm pháp luật được rà soát",
+        "Văn bản được rà soát",
         "Kế hoạch CCHC: cải cách thể chế",
         Measure.VALUE,
         unit="văn bản",

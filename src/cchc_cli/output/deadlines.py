@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cchc_cli.vietnamese import date_short, number
+from cchc_cli.vietnamese import date_short, days_left
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -18,12 +18,7 @@ def remaining(row: Deadline) -> str:
     table still fits an 80-column console)."""
     if row.written:
         return "đã lập"
-    if row.days_left > 0:
-        left = f"còn {number(row.days_left)} ngày"
-    elif row.days_left == 0:
-        left = "hôm nay"
-    else:
-        left = f"quá hạn {number(-row.days_left)} ngày"
+    left = days_left(row.days_left)
     return f"{left}\ncó dự thảo" if row.drafted else left
 
 

@@ -14,24 +14,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from cchc_cli.model.plan import Measure
+from cchc_cli.model.shared import SHARED
 from cchc_cli.output.xlsx import Column, Ratio, Sheet, Sum, workbook_bytes
 from cchc_cli.province.lines import Standing, UnitLine
 from cchc_cli.province.report import RollupReport
 from cchc_cli.province.rollup import Rollup, SharedTotal
 from cchc_cli.province.tthc import TITLES
-from cchc_cli.vietnamese import date_short, number
+from cchc_cli.vietnamese import date_short, days_left, number
 
-# Column headings of the shared indicators, short enough for a column.
-SHORT = {
-    "nhiem-vu-hoan-thanh": "Chỉ số nhiệm vụ hoàn thành",
-    "tthc-dung-han": "Hồ sơ trước và đúng hạn",
-    "tthc-truc-tuyen": "Hồ sơ trực tuyến",
-    "tthc-theo-doi": "Hồ sơ được theo dõi",
-    "so-hoa": "Hồ sơ được số hóa",
-    "thanh-toan-truc-tuyen": "Thanh toán trực tuyến",
-    "hai-long": "Hài lòng",
-    "van-ban-ra-soat": "Văn bản được rà soát",
-}
 SAMPLE_LINE = "DỮ LIỆU MẪU: số liệu minh họa của các đơn vị giả định, không dùng để gửi báo cáo."
 BASE = (
     Column("STT", 6, "count"),
@@ -83,7 +73,7 @@ def _title(report: RollupReport) -> tuple[str, ...]:
 def _shared_columns(rollup: Rollup) -> list[Column]:
     columns = []
     for total in rollup.shared:
-        name = SHORT.get(total.indicator.code, total.indicator.code)
+        name = total.indicator.short
         if total.indicator.measure is Measure.RATE:
             columns += [
                 Column(f"{name}: tử số", 11, "count"),
@@ -181,7 +171,7 @@ def _units(rollup: Rollup, title: tuple[str, ...]) -> Sheet:
         "Xếp hạng trong khối: " + rollup.criterion + ".",
     ]
     notes += [
-        f"{SHORT.get(t.indicator.code, t.indicator.code)} (mã {t.indicator.code}): "
+        f"{t.indicator.short} (mã {t.indicator.code}): "
         f"{t.indicator.title}; đánh giá như báo cáo của đơn vị, theo chỉ tiêu của đơn vị."
         for t in rollup.shared
     ]
@@ -242,12 +232,7 @@ def _timing(line: UnitLine) -> str:
         if found.filed_on and found.send_before:
             return f"sửa lần cuối {date_short(found.filed_on)}"
         return ""
-    left = line.days_left
-    if left is None:
-        return ""
-    if left > 0:
-        return f"còn {number(left)} ngày"
-    return "hôm nay" if left == 0 else f"quá hạn {number(-left)} ngày"
+    return "" if line.days_left is None else days_left(line.days_left)
 
 
 DETAILS = 5
@@ -279,10 +264,11 @@ def _ranking(rollup: Rollup, title: tuple[str, ...]) -> Sheet:
     ]
     codes = [code for code in ("tthc-dung-han", "hai-long") if code in rollup.codes]
     for code in codes:
+        short = SHARED[code].short
         columns += [
-            Column(f"{SHORT[code]}: tử số", 11, "count"),
-            Column(f"{SHORT[code]}: mẫu số", 11, "count"),
-            Column(f"{SHORT[code]}: tỷ lệ", 11, "percent"),
+            Column(f"{short}: tử số", 11, "count"),
+            Column(f"{short}: mẫu số", 11, "count"),
+            Column(f"{short}: tỷ lệ", 11, "percent"),
         ]
     rows = []
     for block in rollup.blocks:

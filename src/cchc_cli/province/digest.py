@@ -250,30 +250,14 @@ def period_digest(
 def _records(
     plan: Plan, plan_path: Path, period: Period, paths: Sequence[Path]
 ) -> tuple[list[QuarterRecord | None], list[TthcTableRecord | None], bool]:
-    """The period's records, as report.sources.load_records reads them, with each
-    quarter's statistics table (which the records leave out) and whether any is sample
-    data. A quarter file with errors stops the unit: InvalidInputError lists them all."""
-    from cchc_cli.load.progress import load_progress
-    from cchc_cli.report.sources import to_record
+    """The period's records, as a report reads them, with each quarter's statistics
+    table (which the records leave out) and whether any is sample data. A quarter file
+    with errors stops the unit: InvalidInputError lists them all."""
+    from cchc_cli.report.sources import load_quarters, to_record
 
-    records: list[QuarterRecord | None] = []
-    tables: list[TthcTableRecord | None] = []
-    problems: list[Problem] = []
-    for quarter, path in zip(period.quarters_of(plan), paths, strict=True):
-        if not path.is_file():
-            records.append(None)
-            tables.append(None)
-            continue
-        loaded = load_progress(path, plan, plan_path)
-        if not loaded.ok or loaded.model is None:
-            problems.extend(p for p in loaded.problems if p.severity == "error")
-            records.append(None)
-            tables.append(None)
-            continue
-        records.append(to_record(loaded, quarter))
-        tables.append(loaded.model.tthc_table)
-    if problems:
-        raise InvalidInputError(problems, "Tệp tiến độ có lỗi; hãy sửa rồi chạy lại.")
+    quarters = load_quarters(plan, plan_path, period, paths)
+    records = [None if q is None else to_record(q[1], q[0]) for q in quarters]
+    tables = [None if q is None or q[1].model is None else q[1].model.tthc_table for q in quarters]
     return records, tables, any(r.sample for r in records if r is not None)
 
 

@@ -285,12 +285,8 @@ def _missing(line: UnitLine, today: date) -> Named:
     left = line.days_left
     if left is None:
         timing = NOT_KNOWN
-    elif left < 0:
-        timing = f"quá hạn {numbers.number(-left)} ngày"
-    elif left == 0:
-        timing = "hạn gửi hôm nay"
     else:
-        timing = f"còn {numbers.number(left)} ngày"
+        timing = "hạn gửi hôm nay" if left == 0 else numbers.days_left(left)
     what = summary(of_digest(found, today))
     if found.problems and line.standing == Standing.INVALID:
         first = found.problems[0]

@@ -19,7 +19,7 @@ from cchc_cli.problems import Problem
 from cchc_cli.province.cache import Cache
 from cchc_cli.province.collect import collect
 from cchc_cli.province.digest import Request, State, UnitDigest
-from cchc_cli.vietnamese import number, roman
+from cchc_cli.vietnamese import days_left, number, roman
 
 __all__ = ["Request", "State", "UnitStatus", "days", "statuses", "summary", "unit_status"]
 
@@ -94,12 +94,7 @@ MISSING = (
 
 def days(status: UnitStatus) -> str:
     """ "còn 4 ngày", "hôm nay", "quá hạn 3 ngày"."""
-    left = status.days_left
-    if left is None:
-        return ""
-    if left > 0:
-        return f"còn {number(left)} ngày"
-    return "hôm nay" if left == 0 else f"quá hạn {number(-left)} ngày"
+    return "" if status.days_left is None else days_left(status.days_left)
 
 
 def summary(status: UnitStatus) -> str:

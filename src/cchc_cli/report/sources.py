@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from cchc_cli.errors import InvalidInputError
@@ -67,23 +68,34 @@ def load_records(
 
     A progress file with errors stops the report: InvalidInputError lists them all.
     """
-    records: list[QuarterRecord | None] = []
+    paths = progress_paths(progress_dir, plan_path, plan, period)
+    return [
+        None if found is None else to_record(found[1], found[0])
+        for found in load_quarters(plan, plan_path, period, paths)
+    ]
+
+
+def load_quarters(
+    plan: Plan, plan_path: Path, period: Period, paths: Sequence[Path]
+) -> list[tuple[int, Loaded[Progress]] | None]:
+    """Each quarter of the period with its progress file loaded and valid (None where
+    the file does not exist). A file with errors stops the unit: InvalidInputError lists
+    the errors of them all."""
+    found: list[tuple[int, Loaded[Progress]] | None] = []
     problems: list[Problem] = []
-    for quarter, path in zip(
-        period.quarters_of(plan), progress_paths(progress_dir, plan_path, plan, period), strict=True
-    ):
+    for quarter, path in zip(period.quarters_of(plan), paths, strict=True):
         if not path.is_file():
-            records.append(None)
+            found.append(None)
             continue
         loaded = load_progress(path, plan, plan_path)
         if not loaded.ok or loaded.model is None:
             problems.extend(p for p in loaded.problems if p.severity == "error")
-            records.append(None)
+            found.append(None)
             continue
-        records.append(to_record(loaded, quarter))
+        found.append((quarter, loaded))
     if problems:
         raise InvalidInputError(problems, "Tệp tiến độ có lỗi; hãy sửa rồi chạy lại.")
-    return records
+    return found
 
 
 def to_record(loaded: Loaded[Progress], quarter: int) -> QuarterRecord:
