@@ -14,7 +14,7 @@ from cchc_cli.diff.matching import (
     sample_texts,
 )
 from cchc_cli.diff.meaning import Weights, meaning_similarity, similar_pairs, weigh
-from cchc_cli.diff.wording import prepare, tokens_of
+from cchc_cli.diff.wording import prepare
 
 # Three tasks of the Phù Liễn 2024 plan's "tổ chức bộ máy" area (they share "Tiếp tục
 # thực hiện … của Chính phủ …") and one of "chính quyền số".
@@ -119,7 +119,7 @@ def test_the_rare_word_search_finds_every_pair_that_trying_all_finds(
     olds: list[tuple[str, str]], news: list[tuple[str, str]], threshold: float
 ) -> None:
     old_w, new_w = [(a, prepare(t)) for a, t in olds], [(a, prepare(t)) for a, t in news]
-    weights = Weights(distinct_texts(old_w, new_w), tokens_of)
+    weights = Weights(distinct_texts(old_w, new_w))
     old_tokens = [(area, wording.token_set) for area, wording in old_w]
     new_tokens = [(area, wording.token_set) for area, wording in new_w]
     old_w = [(i, weigh(t, weights, Weights.ALL), a) for i, (a, t) in enumerate(old_tokens)]
@@ -150,7 +150,7 @@ def test_matching_the_other_way_gives_the_same_pairs(
 
 def test_weights_discount_the_words_an_area_shares() -> None:
     area = [(BM, prepare(t)) for t in (BM_01, BM_02, BM_03)]
-    weights = Weights(distinct_texts(area, area), tokens_of)
+    weights = Weights(distinct_texts(area, area))
     assert weights.weight(BM, "tiếp") < weights.weight(BM, "117")
     assert weights.weight(BM, "chính") < weights.weight(Weights.ALL, "sắp")
 

@@ -14,8 +14,6 @@ from cchc_cli.diff.wording import (
     reverse_words,
     same_text,
     similarity,
-    token_of,
-    tokens_of,
     word_changes,
 )
 
@@ -99,8 +97,3 @@ def test_a_year_outside_one_plan_but_inside_the_other_is_still_the_same_text() -
         ("+", " cấp xã"),
         ("=", " giai đoạn 2023-2025"),
     )
-
-
-@given(st.lists(st.sampled_from([*VOCABULARY.split(" "), "Ủy", "hóa", "lý", "—", "_", "a"])))
-def test_tokens_of_a_vocabulary_are_the_tokens_of_each_word(words: list[str]) -> None:
-    assert tokens_of(words) == [token_of(word) for word in words]

@@ -10,7 +10,7 @@ from cchc_cli.diff.changes import FieldChange, LineChange, Status, edited_line, 
 from cchc_cli.diff.edits import EditKind, TextChange, text_change
 from cchc_cli.diff.matching import distinct_texts
 from cchc_cli.diff.meaning import Weights, meaning_similarity, weigh
-from cchc_cli.diff.wording import NO_YEARS, PlanYears, Wording, clean, prepare, tokens_of
+from cchc_cli.diff.wording import NO_YEARS, PlanYears, Wording, clean, prepare
 from cchc_cli.model.plan import Plan, ReportKind, ScheduledReport
 
 _ISSUANCE = (
@@ -232,8 +232,7 @@ def line_changes(old: Plan, new: Plan) -> Iterator[LineChange]:
         distinct_texts(
             [(s, w) for s, (lines, _) in prepared.items() for w in lines],
             [(s, w) for s, (_, lines) in prepared.items() for w in lines],
-        ),
-        tokens_of,
+        )
     )
     for section, (before, after) in prepared.items():
         yield from _section_changes(section, before, after, weights)

@@ -24,11 +24,14 @@ What is left is added or removed, even under an id the other plan uses (the 2018
 
 from __future__ import annotations
 
+import gc
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
+from typing import NamedTuple
 
 from cchc_cli.diff.meaning import (
     Text,
@@ -39,7 +42,7 @@ from cchc_cli.diff.meaning import (
     similar_pairs,
     weigh,
 )
-from cchc_cli.diff.wording import Wording, same_text, tokens_of
+from cchc_cli.diff.wording import Wording, same_text, token_set
 
 # Tuned on the example plans and the variants in tests/fixtures/diff (meaning similarity):
 # different tasks sharing an area's boilerplate score 0.05-0.34 (0.41 at most), tasks
@@ -68,8 +71,7 @@ class Candidate:
         return (self.id.casefold(), self.area, self.wording.key)
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """Item ``old`` of the old plan is item ``new`` of the new one."""
 
     old: int
@@ -90,7 +92,7 @@ def distinct_texts(
     for area, wording in chain(old, new):
         first.setdefault((area, wording.literal), wording)
     return [
-        (area, frozenset(wording.keys), counted[0][(area, text)], counted[1][(area, text)])
+        (area, wording.token_set, counted[0][(area, text)], counted[1][(area, text)])
         for (area, text), wording in first.items()
     ]
 
@@ -127,6 +129,8 @@ class _Pool:
         self.free_old = set(range(len(old)))
         self.free_new = set(range(len(new)))
         self.matches: list[Match] = []
+        # Stage 1's pairs of the same id and text: counted once for both plans.
+        self.unchanged: list[tuple[int, int]] = []
         self.same_ids: list[tuple[int, int]] | None = None
         self._weights: Weights | None = None
         self._tokens: dict[str, Tokens] = {}
@@ -136,6 +140,12 @@ class _Pool:
         self.free_old.discard(i)
         self.free_new.discard(j)
         self.matches.append(Match(i, j, how, score))
+
+    def take_all(self, pairs: list[tuple[int, int]], how: str, score: float) -> None:
+        """``take`` each of ``pairs``, whose items are all free and distinct."""
+        self.free_old.difference_update(i for i, _ in pairs)
+        self.free_new.difference_update(j for _, j in pairs)
+        self.matches += [Match(i, j, how, score) for i, j in pairs]
 
     def greedy(self, options: list[tuple[float, int, int]], how: str) -> None:
         """Accept the best-scoring options first, each item at most once."""
@@ -148,7 +158,7 @@ class _Pool:
         # An unchanged text is split once for both plans.
         found = self._tokens.get(wording.literal)
         if found is None:
-            found = self._tokens[wording.literal] = wording.token_set
+            found = self._tokens[wording.literal] = token_set(wording.keys)
         return found
 
     @property
@@ -156,7 +166,7 @@ class _Pool:
         """Made on first use, after stage 1 has paired the unchanged items: comparing a
         plan with an unchanged copy never needs them."""
         if self._weights is None:
-            self._weights = Weights(self._texts(), tokens_of)
+            self._weights = Weights(self._texts())
         return self._weights
 
     def _texts(self) -> list[Text]:
@@ -167,12 +177,12 @@ class _Pool:
         """
         texts: dict[str, list[tuple[Wording, int, int]]] = defaultdict(list)
         shared_old, shared_new = set(), set()
-        for m in self.matches:
-            a, b = self.old[m.old], self.new[m.new]
-            if m.how == "id" and a.area == b.area and _same_keys(a.wording, b.wording):
+        for i, j in self.unchanged:
+            a, b = self.old[i], self.new[j]
+            if a.area == b.area and _same_keys(a.wording, b.wording):
                 texts[a.area].append((a.wording, 1, 1))
-                shared_old.add(m.old)
-                shared_new.add(m.new)
+                shared_old.add(i)
+                shared_new.add(j)
         for i, c in enumerate(self.old):
             if i not in shared_old:
                 texts[c.area].append((c.wording, 1, 0))
@@ -180,7 +190,7 @@ class _Pool:
             if j not in shared_new:
                 texts[c.area].append((c.wording, 0, 1))
         return [
-            (area, frozenset(wording.keys), in_old, in_new)
+            (area, self.tokens(wording), in_old, in_new)
             for area, found in texts.items()
             for wording, in_old, in_new in sample_texts(found)
         ]
@@ -194,10 +204,23 @@ class _Pool:
             self._weighed[key] = found
         return found
 
+    def weigh_ahead(self, wanted: Iterable[tuple[int, int, str]]) -> None:
+        """Work out at once the word weights items will need, each given as (side, index,
+        context): many words at a time cost less than one by one."""
+        by_context: dict[str, set[str]] = defaultdict(set)
+        for side, index, context in wanted:
+            by_context[context].update(self.tokens((self.old, self.new)[side][index].wording))
+        for context, tokens in by_context.items():
+            self.weights.table(context, tokens)
+
+    def context(self, i: int, j: int) -> str:
+        """Where old ``i`` and new ``j`` are compared: in their area, or across areas."""
+        area = self.old[i].area
+        return area if area == self.new[j].area else Weights.ALL
+
     def meaning(self, i: int, j: int) -> float:
         """Meaning similarity of old ``i`` and new ``j``: in their area, or across areas."""
-        area = self.old[i].area
-        context = area if area == self.new[j].area else Weights.ALL
+        context = self.context(i, j)
         return meaning_similarity(self.weighed(0, i, context), self.weighed(1, j, context))
 
 
@@ -220,13 +243,19 @@ def _same_ids(pool: _Pool) -> list[tuple[int, int]]:
 
 def _by_id(pool: _Pool) -> None:
     """Stage 1: same id and the same text, or texts alike beyond doubt (``ID_SURE``)."""
-    differing = []
+    old, new = pool.old, pool.new
+    same = pool.unchanged
+    differing: list[tuple[int, int]] = []
     for i, j in _same_ids(pool):
-        if same_text(pool.old[i].wording, pool.new[j].wording):
-            pool.take(i, j, "id", 1.0)
-        else:
-            differing.append((i, j))
+        (same if same_text(old[i].wording, new[j].wording) else differing).append((i, j))
+    pool.take_all(same, "id", 1.0)
     # Weighed once the unchanged items are known (see ``_Pool.weights``).
+    contexts = [pool.context(i, j) for i, j in differing]
+    pool.weigh_ahead(
+        chain.from_iterable(
+            ((0, i, c), (1, j, c)) for (i, j), c in zip(differing, contexts, strict=True)
+        )
+    )
     for i, j in differing:
         score = pool.meaning(i, j)
         if score >= ID_SURE:
@@ -265,6 +294,13 @@ def _within_areas(pool: _Pool) -> list[tuple[float, int, int]]:
         buckets[pool.old[i].area][0].append(i)
     for j in sorted(pool.free_new):
         buckets[pool.new[j].area][1].append(j)
+    pool.weigh_ahead(
+        (side, k, area)
+        for area, lists in buckets.items()
+        if all(lists)
+        for side, found in enumerate(lists)
+        for k in found
+    )
     options = []
     for area, (olds, news) in buckets.items():
         if olds and news:
@@ -278,6 +314,12 @@ def _within_areas(pool: _Pool) -> list[tuple[float, int, int]]:
 
 def _across_areas(pool: _Pool) -> list[tuple[float, int, int]]:
     """Nearly the same text in another area, ranked ``MOVE_MARGIN`` lower."""
+    pool.weigh_ahead(
+        chain(
+            ((0, i, Weights.ALL) for i in pool.free_old),
+            ((1, j, Weights.ALL) for j in pool.free_new),
+        )
+    )
     olds = [(i, pool.weighed(0, i, Weights.ALL), pool.old[i].area) for i in sorted(pool.free_old)]
     news = [(j, pool.weighed(1, j, Weights.ALL), pool.new[j].area) for j in sorted(pool.free_new)]
     found = similar_pairs(olds, news, MOVE_THRESHOLD, apart=True)
@@ -287,15 +329,50 @@ def _across_areas(pool: _Pool) -> list[tuple[float, int, int]]:
 def _by_similarity(pool: _Pool) -> None:
     """Stages 3 and 4 together, best pairs first, so a moved task is not lost to a
     mediocre partner in its old area; within an area still comes first unless the text
-    elsewhere is clearly closer."""
-    pool.greedy(_within_areas(pool) + _across_areas(pool), "similarity")
+    elsewhere is clearly closer.
+
+    A pair across areas ranks at most ``1 - MOVE_MARGIN``, so the pairs within an area
+    scoring more come first in any case: they are accepted before the search across
+    areas, which then only looks at the items still free.
+    """
+    within = _within_areas(pool)
+    ahead = [o for o in within if o[0] > 1 - MOVE_MARGIN]
+    pool.greedy(ahead, "similarity")
+    rest = [o for o in within if o[0] <= 1 - MOVE_MARGIN]
+    pool.greedy(rest + _across_areas(pool), "similarity")
 
 
-def match(old: Sequence[Candidate], new: Sequence[Candidate]) -> list[Match]:
-    """Pairs of old and new items that are the same item, in old-list order."""
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for the duration.
+
+    Matching makes hundreds of thousands of small tuples, sets and dicts, none in a
+    cycle; each batch of them set off a collection that walked every object alive,
+    both plans included (a third of the time for 2,000 tasks). What it frees, reference
+    counting frees anyway; cycles made meanwhile are collected once it runs again.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _matches(old: Sequence[Candidate], new: Sequence[Candidate]) -> list[Match]:
     pool = _Pool(old, new)
     for stage in (_by_id, _by_text, _by_similarity, _by_weak_id):
         if not (pool.free_old and pool.free_new):
             break
         stage(pool)
-    return sorted(pool.matches, key=lambda m: m.old)
+    return pool.matches
+
+
+def match(old: Sequence[Candidate], new: Sequence[Candidate]) -> list[Match]:
+    """Pairs of old and new items that are the same item, in old-list order."""
+    # The pool is freed before the collector runs again: it need not walk it.
+    with _collector_paused():
+        matches = _matches(old, new)
+    return sorted(matches, key=lambda m: m.old)

@@ -16,17 +16,17 @@ work grows with the rare words items share, not with the square of the list.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from itertools import chain
-from operator import itemgetter
+from collections.abc import Iterable, Sequence
+from itertools import accumulate, chain
+from operator import itemgetter, neg, sub
+from typing import NamedTuple
 
+# An item's distinct words, folded (``wording.token_set``).
 Tokens = frozenset[str]
-# An item's words as written (pieces of ``wording.prepare``), before folding.
-Words = frozenset[str]
 # One distinct text: its area, its words, how many items of the old and new plan have it.
-Text = tuple[str, Words, int, int]
+Text = tuple[str, Tokens, int, int]
 # Weights are whole numbers (this many to one): sums are then exact in any order, so a
 # score is the same whichever plan is old and however a set happens to be iterated.
 _SCALE = 1 << 24
@@ -35,150 +35,151 @@ _SLACK = 1e-9
 
 
 class _Counts:
-    """How many items of each plan (in one area) contain each word as written.
+    """How many items of each plan (in one area) contain each word.
 
-    A text both plans have is counted once in ``both``, the rest in ``only``: an
-    unchanged task, most of a plan, is counted once. Counted in bulk (C-level Counters);
-    words are folded into tokens only for the tokens asked about.
+    A text both plans have is counted once for both, so an unchanged task, most of a
+    plan, is counted once. Counted in bulk (C-level Counters).
     """
 
-    def __init__(self, both: list[Words], old_only: list[Words], new_only: list[Words]):
+    def __init__(self, both: list[Tokens], old_only: list[Tokens], new_only: list[Tokens]):
         self.items = (len(both) + len(old_only), len(both) + len(new_only))
-        self.both = Counter(chain.from_iterable(both))
-        self.old = Counter(chain.from_iterable(old_only))
-        self.new = Counter(chain.from_iterable(new_only))
+        # Counter.update with words (not a mapping) counts in C, into what is there.
+        self.old = Counter(chain.from_iterable(both))
+        self.new = self.old.copy()
+        self.old.update(chain.from_iterable(old_only))
+        self.new.update(chain.from_iterable(new_only))
 
-    @classmethod
-    def merged(cls, parts: Iterable[_Counts]) -> _Counts:
-        """The counts of several areas together, added up rather than counted again:
-        an area's vocabulary is far smaller than its words."""
-        merged = cls([], [], [])
-        old_items = new_items = 0
-        for part in parts:
-            merged.both.update(part.both)
-            merged.old.update(part.old)
-            merged.new.update(part.new)
-            old_items += part.items[0]
-            new_items += part.items[1]
-        merged.items = (old_items, new_items)
-        return merged
-
-    def words(self) -> set[str]:
-        return self.both.keys() | self.old.keys() | self.new.keys()
-
-    def of(self, spellings: tuple[str, ...]) -> tuple[int, int]:
-        """Items of each plan containing a word written any of these ways."""
-        both = old = new = 0
-        for word in spellings:
-            both += self.both.get(word, 0)
-            old += self.old.get(word, 0)
-            new += self.new.get(word, 0)
-        return both + old, both + new
+    def counts(self, tokens: list[str]) -> tuple[list[int], list[int]]:
+        """For each word, the items of each plan containing it."""
+        old, new = self.old.get, self.new.get
+        return [old(t, 0) for t in tokens], [new(t, 0) for t in tokens]
 
 
-def _share(counts: tuple[int, int], items: tuple[int, int]) -> float:
-    """The share of items containing a word, averaged over the plans that have items.
+class _Summed:
+    """The counts of several areas together, added up for the words asked about only:
+    quicker than counting every word again."""
 
-    Smoothed (Laplace), so a word in the only item of an area is not weightless.
-    """
-    (old, new), (old_items, new_items) = counts, items
+    def __init__(self, parts: list[_Counts]) -> None:
+        self.parts = parts
+        self.items = (sum(p.items[0] for p in parts), sum(p.items[1] for p in parts))
+
+    def counts(self, tokens: list[str]) -> tuple[list[int], list[int]]:
+        found = [p.counts(tokens) for p in self.parts]
+        if not found:
+            return [0] * len(tokens), [0] * len(tokens)
+        olds, news = zip(*found, strict=True)
+        return list(map(sum, zip(*olds, strict=True))), list(map(sum, zip(*news, strict=True)))
+
+
+def _shares(counts: _Counts | _Summed, tokens: list[str]) -> list[float]:
+    """For each word, the share of items containing it, averaged over the plans that
+    have items. Smoothed (Laplace), so a word in the only item of an area is not
+    weightless."""
+    olds, news = counts.counts(tokens)
+    old_items, new_items = counts.items
     if old_items and new_items:
-        share = ((old + 1) / (old_items + 2) + (new + 1) / (new_items + 2)) / 2
-    elif old_items or new_items:
-        share = (old + 1) / (old_items + 2) if old_items else (new + 1) / (new_items + 2)
-    else:
-        share = 1.0
-    return min(share, 1.0)
+        return [
+            ((o + 1) / (old_items + 2) + (n + 1) / (new_items + 2)) / 2
+            for o, n in zip(olds, news, strict=True)
+        ]
+    if old_items or new_items:
+        found, items = (olds, old_items) if old_items else (news, new_items)
+        return [(c + 1) / (items + 2) for c in found]
+    return [1.0] * len(tokens)
 
 
 class Weights:
     """Word weights of a comparison: per area (boilerplate discounted) and overall.
 
-    Built from each distinct text's words as written (``Wording.keys``), counted in bulk;
-    ``tokens`` says which word each is (folded, "" for a punctuation mark). Weights are
-    worked out on first use, for the words of the items that need them.
+    Built from each distinct text's words, counted in bulk. Weights are worked out on
+    first use, for the words of the items that need them, many at a time.
     """
 
     ALL = ""
 
-    def __init__(self, texts: Iterable[Text], tokens: Callable[[list[str]], list[str]]) -> None:
-        lists: dict[str, tuple[list[Words], list[Words], list[Words]]] = defaultdict(
+    def __init__(self, texts: Iterable[Text]) -> None:
+        lists: dict[str, tuple[list[Tokens], list[Tokens], list[Tokens]]] = defaultdict(
             lambda: ([], [], [])
         )
-        for area, words, in_old, in_new in texts:
+        for area, tokens, in_old, in_new in texts:
             kept = min(in_old, in_new)
             both, old_only, new_only = lists[area]
-            both += [words] * kept
-            old_only += [words] * (in_old - kept)
-            new_only += [words] * (in_new - kept)
+            both += [tokens] * kept
+            old_only += [tokens] * (in_old - kept)
+            new_only += [tokens] * (in_new - kept)
         self._areas = {area: _Counts(*found) for area, found in lists.items()}
-        self._all = _Counts.merged(self._areas.values())
-        spellings: dict[str, list[str]] = defaultdict(list)
-        vocabulary = sorted(set().union(*(c.words() for c in self._areas.values())))
-        for word, folded in zip(vocabulary, tokens(vocabulary), strict=True):
-            spellings[folded].append(word)
-        self._spellings = {t: tuple(words) for t, words in spellings.items()}
+        self._all = _Summed(list(self._areas.values()))
         self._overall: dict[str, float] = {}
         self._tables: dict[str, dict[str, int]] = defaultdict(dict)
-
-    def _overall_share(self, token: str) -> float:
-        found = self._overall.get(token)
-        if found is None:
-            spellings = self._spellings.get(token, ())
-            found = self._overall[token] = _share(self._all.of(spellings), self._all.items)
-        return found
-
-    def _weight(self, context: str, token: str) -> int:
-        share = self._overall_share(token)
-        area = self._areas.get(context)
-        if area is not None:
-            share = max(share, _share(area.of(self._spellings.get(token, ())), area.items))
-        return max(1, round(-math.log(share) * _SCALE))
 
     def weight(self, context: str, token: str) -> int:
         """How much ``token`` says in ``context`` (an area, or ``ALL``), in 1/2**24."""
         return self.table(context, frozenset((token,)))[token]
 
-    def table(self, context: str, tokens: Tokens) -> dict[str, int]:
-        """The weights of ``context``, sure to hold those of ``tokens``."""
+    def table(self, context: str, tokens: Iterable[str] = ()) -> dict[str, int]:
+        """The weights of ``context`` worked out so far, sure to hold those of ``tokens``."""
         table = self._tables[context]
-        for token in [t for t in tokens if t not in table]:
-            table[token] = self._weight(context, token)
+        missing = [t for t in tokens if t not in table]
+        if missing:
+            self._fill(context, table, missing)
         return table
 
+    def _fill(self, context: str, table: dict[str, int], tokens: list[str]) -> None:
+        # ``-ln`` of the larger of the overall share and the area's share.
+        overall = self._overall
+        unknown = [t for t in tokens if t not in overall]
+        if unknown:
+            overall.update(zip(unknown, _shares(self._all, unknown), strict=True))
+        area = self._areas.get(context)
+        log, scale = math.log, _SCALE
+        if area is None:
+            table.update({t: max(1, round(-log(overall[t]) * scale)) for t in tokens})
+            return
+        table.update(
+            {
+                t: max(1, round(-log(max(overall[t], s)) * scale))
+                for t, s in zip(tokens, _shares(area, tokens), strict=True)
+            }
+        )
 
-@dataclass(frozen=True, slots=True)
-class Weighed:
+
+class Weighed(NamedTuple):
     """An item's words and their weights in one context (``weights`` holds more words)."""
 
     tokens: Tokens
     weights: dict[str, int]
     total: int
 
-    def prefixes(self, *shares: float) -> list[list[tuple[str, int]]]:
-        """For each share: the rarest words (ties by word) until less than that share of
-        the weight is left, each with the weight of itself and the words after it."""
-        weights = self.weights
-        # Two C-level sorts, the second stable: by weight, heaviest first, then by word.
-        order = sorted(sorted(self.tokens), key=weights.__getitem__, reverse=True)
-        found: list[list[tuple[str, int]]] = []
+    def prefixes(self, rank: dict[str, int], *shares: float) -> list[list[tuple[str, int]]]:
+        """For each share: the rarest words (``rank`` orders them) until less than that
+        share of the weight is left, each with the weight of itself and the words after it."""
+        order = sorted(self.tokens, key=rank.__getitem__)
+        # remaining[k]: the weight of word k and those after it, ever smaller.
+        remaining = list(accumulate(map(self.weights.__getitem__, order), sub, initial=self.total))
+        found = []
         for share in shares:
             keep_below = share * (1 - _SLACK) * self.total
-            remaining = self.total
-            prefix = []
-            for token in order:
-                if remaining < keep_below:
-                    break
-                prefix.append((token, remaining))
-                remaining -= weights[token]
-            found.append(prefix)
+            count = bisect_right(remaining, -keep_below, hi=len(order), key=neg)
+            found.append(list(zip(order[:count], remaining[:count], strict=True)))
         return found
+
+
+def ranks(weights: dict[str, int]) -> dict[str, int]:
+    """The words of ``weights`` numbered heaviest first, ties by the word."""
+    # Two C-level sorts, the second stable: by word, then by weight.
+    order = sorted(sorted(weights), key=weights.__getitem__, reverse=True)
+    return dict(zip(order, range(len(order)), strict=True))
 
 
 def weigh(tokens: Tokens, weights: Weights, context: str) -> Weighed:
     """``tokens`` with their weights in ``context``."""
-    table = weights.table(context, tokens)
-    return Weighed(tokens, table, sum(map(table.__getitem__, tokens)))
+    table = weights.table(context)
+    try:
+        total = sum(map(table.__getitem__, tokens))
+    except KeyError:  # some not weighed ahead (``Weights.table``): now
+        table = weights.table(context, tokens)
+        total = sum(map(table.__getitem__, tokens))
+    return Weighed(tokens, table, total)
 
 
 def meaning_similarity(a: Weighed, b: Weighed) -> float:
@@ -198,52 +199,45 @@ Entry = tuple[int, Weighed, str]
 _Posting = tuple[int, int, Weighed, int, str]
 
 
-class _Index:
-    """The items of one plan indexed so far, by the rare words that can pair them."""
-
-    def __init__(self) -> None:
-        self.postings: dict[str, list[_Posting]] = defaultdict(list)
-        self.starts: dict[str, int] = {}
-
-    def add(self, entry: tuple[int, int, Weighed, str], prefix: list[tuple[str, int]]) -> None:
-        total, k, item, group = entry
-        for token, rest in prefix:
-            self.postings[token].append((total, k, item, rest, group))
-
-    def lookup(self, token: str, lightest: float) -> list[_Posting]:
-        """Items under ``token`` no lighter than ``lightest``.
-
-        Items are added lightest first and looked up by ever heavier ones: an item too
-        light now stays too light, and is skipped for good.
-        """
-        postings = self.postings.get(token)
-        if not postings:
-            return []
-        start = self.starts.get(token, 0)
-        while start < len(postings) and postings[start][0] < lightest:
-            start += 1
-        self.starts[token] = start
-        return postings[start:] if start else postings
+def _index(
+    index: dict[str, list[_Posting]], entry: _Posting, prefix: list[tuple[str, int]]
+) -> None:
+    """Index an item under each word of its prefix, with the weight from that word on."""
+    total, k, item, _, group = entry
+    for token, rest in prefix:
+        found = index.get(token)
+        if found is None:
+            index[token] = [(total, k, item, rest, group)]
+        else:
+            found.append((total, k, item, rest, group))
 
 
 def _pairs_of(
     item: Weighed,
     group: str,
     probe: list[tuple[str, int]],
-    index: _Index,
+    index: dict[str, list[_Posting]],
     *,
     threshold: float,
     apart: bool,
 ) -> list[tuple[float, int]]:
-    """(score, index) of the indexed items scoring at least ``threshold`` with ``item``."""
+    """(score, index) of the indexed items scoring at least ``threshold`` with ``item``.
+
+    Indexed items are no heavier than ``item``; those lighter than ``t / (2 - t)`` of it
+    cannot score ``t``.
+    """
     total, tokens, weights = item.total, item.tokens, item.weights
     lightest = threshold / (2 - threshold) * (1 - _SLACK) * total
     half = threshold / 2 * (1 - _SLACK)
     seen: set[int] = set()
     found = []
+    postings_of = index.get
     for token, rest in probe:
-        for other_total, other, weighed, other_rest, other_group in index.lookup(token, lightest):
-            if other in seen:
+        postings = postings_of(token)
+        if postings is None:
+            continue
+        for other_total, other, weighed, other_rest, other_group in postings:
+            if other_total < lightest or other in seen:
                 continue
             seen.add(other)
             if apart and group == other_group:
@@ -276,12 +270,16 @@ def similar_pairs(
         + [(item.total, 1, j, item, group) for j, item, group in new],
         key=itemgetter(0, 1, 2),
     )
-    indexes = (_Index(), _Index())
+    if not queue:
+        return []
+    # One context: every item holds the same table of weights.
+    rank = ranks(queue[0][3].weights)
+    indexes: tuple[dict[str, list[_Posting]], ...] = ({}, {})
     found = []
     for total, side, k, item, group in queue:
-        probe, indexed = item.prefixes(threshold / (2 - threshold), threshold)
+        probe, indexed = item.prefixes(rank, threshold / (2 - threshold), threshold)
         pairs = _pairs_of(item, group, probe, indexes[1 - side], threshold=threshold, apart=apart)
         for score, other in pairs:
             found.append((score, k, other) if side == 0 else (score, other, k))
-        indexes[side].add((total, k, item, group), indexed)
+        _index(indexes[side], (total, k, item, 0, group), indexed)
     return found

@@ -8,7 +8,6 @@ folded), so it is symmetric and blind to punctuation and spelling variants.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -77,28 +76,24 @@ def fold(text: str) -> str:
     return _FINAL_Y.sub(lambda m: m.group(1) + m.group(2).translate(_Y_TO_I), folded)
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def token_of(piece: str) -> str:
-    """A piece as similarity sees it: the folded word, "" for a punctuation mark.
+class _Tokens(dict[str, str]):
+    """Each piece as similarity sees it: the folded word, "" for a punctuation mark.
 
-    Cached: a plan's words are few and repeat, so each is folded once.
+    Worked out on first use: a plan's words are few and repeat, so each is folded once.
+    Looked up as a plain dict, which is quicker than a cached function.
     """
-    return fold(piece) if _HAS_WORD.search(piece) else ""
+
+    KEPT = 1 << 16
+
+    def __missing__(self, piece: str) -> str:
+        if len(self) >= self.KEPT:
+            self.clear()
+        token = self[piece] = fold(piece) if _HAS_WORD.search(piece) else ""
+        return token
 
 
+_TOKENS = _Tokens()
 _NO_TOKEN = frozenset({""})
-
-
-def tokens_of(pieces: list[str]) -> list[str]:
-    """``token_of`` of each piece, folded in one pass: quicker for a whole vocabulary."""
-    folded = fold("\n".join(pieces)).split("\n")
-    if len(folded) != len(pieces):  # a piece folded into a line break: never seen
-        return [token_of(piece) for piece in pieces]
-    # A punctuation mark is one character; a one-character word is alphanumeric.
-    return [
-        token if len(piece) > 1 or piece.isalnum() or piece == "_" else ""
-        for piece, token in zip(pieces, folded, strict=True)
-    ]
 
 
 def unmarked(text: str) -> str:
@@ -133,12 +128,17 @@ class Wording:
     @cached_property
     def tokens(self) -> tuple[str, ...]:
         """Folded words (see ``fold``), plan years relative: what similarity compares."""
-        return tuple(filter(None, map(token_of, self.keys)))
+        return tuple(filter(None, map(_TOKENS.__getitem__, self.keys)))
 
     @cached_property
     def token_set(self) -> frozenset[str]:
         """The distinct folded words, made without the sequence when that is not needed."""
-        return frozenset(map(token_of, set(self.keys))) - _NO_TOKEN
+        return token_set(self.keys)
+
+
+def token_set(keys: tuple[str, ...]) -> frozenset[str]:
+    """The distinct folded words of these pieces, punctuation left out (see ``fold``)."""
+    return frozenset(map(_TOKENS.__getitem__, keys)) - _NO_TOKEN
 
 
 def prepare(text: str, years: PlanYears = NO_YEARS) -> Wording:
