@@ -27,7 +27,7 @@ from __future__ import annotations
 import gc
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
@@ -204,14 +204,22 @@ class _Pool:
             self._weighed[key] = found
         return found
 
-    def weigh_ahead(self, wanted: Iterable[tuple[int, int, str]]) -> None:
-        """Work out at once the word weights items will need, each given as (side, index,
-        context): many words at a time cost less than one by one."""
-        by_context: dict[str, set[str]] = defaultdict(set)
-        for side, index, context in wanted:
-            by_context[context].update(self.tokens((self.old, self.new)[side][index].wording))
-        for context, tokens in by_context.items():
-            self.weights.table(context, tokens)
+    def weighed_all(self, side: int, indices: list[int], context: str) -> list[Weighed]:
+        """``weighed`` of many items of one side: their words' weights are worked out
+        together, which costs less than word by word."""
+        items = (self.old, self.new)[side]
+        tokens = [self.tokens(items[k].wording) for k in indices]
+        weights = self.weights
+        weights.table(context, set().union(*tokens))
+        cache = self._weighed
+        found = []
+        for k, words in zip(indices, tokens, strict=True):
+            key = (side, k, context)
+            weighed = cache.get(key)
+            if weighed is None:
+                weighed = cache[key] = weigh(words, weights, context)
+            found.append(weighed)
+        return found
 
     def context(self, i: int, j: int) -> str:
         """Where old ``i`` and new ``j`` are compared: in their area, or across areas."""
@@ -250,12 +258,12 @@ def _by_id(pool: _Pool) -> None:
         (same if same_text(old[i].wording, new[j].wording) else differing).append((i, j))
     pool.take_all(same, "id", 1.0)
     # Weighed once the unchanged items are known (see ``_Pool.weights``).
-    contexts = [pool.context(i, j) for i, j in differing]
-    pool.weigh_ahead(
-        chain.from_iterable(
-            ((0, i, c), (1, j, c)) for (i, j), c in zip(differing, contexts, strict=True)
-        )
-    )
+    by_context: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for i, j in differing:
+        by_context[pool.context(i, j)].append((i, j))
+    for context, pairs in by_context.items():
+        pool.weighed_all(0, [i for i, _ in pairs], context)
+        pool.weighed_all(1, [j for _, j in pairs], context)
     for i, j in differing:
         score = pool.meaning(i, j)
         if score >= ID_SURE:
@@ -294,19 +302,12 @@ def _within_areas(pool: _Pool) -> list[tuple[float, int, int]]:
         buckets[pool.old[i].area][0].append(i)
     for j in sorted(pool.free_new):
         buckets[pool.new[j].area][1].append(j)
-    pool.weigh_ahead(
-        (side, k, area)
-        for area, lists in buckets.items()
-        if all(lists)
-        for side, found in enumerate(lists)
-        for k in found
-    )
     options = []
     for area, (olds, news) in buckets.items():
         if olds and news:
             options += similar_pairs(
-                [(i, pool.weighed(0, i, area), area) for i in olds],
-                [(j, pool.weighed(1, j, area), area) for j in news],
+                [(i, w, area) for i, w in zip(olds, pool.weighed_all(0, olds, area), strict=True)],
+                [(j, w, area) for j, w in zip(news, pool.weighed_all(1, news, area), strict=True)],
                 AREA_THRESHOLD,
             )
     return options
@@ -314,15 +315,19 @@ def _within_areas(pool: _Pool) -> list[tuple[float, int, int]]:
 
 def _across_areas(pool: _Pool) -> list[tuple[float, int, int]]:
     """Nearly the same text in another area, ranked ``MOVE_MARGIN`` lower."""
-    pool.weigh_ahead(
-        chain(
-            ((0, i, Weights.ALL) for i in pool.free_old),
-            ((1, j, Weights.ALL) for j in pool.free_new),
-        )
+    olds, news = sorted(pool.free_old), sorted(pool.free_new)
+    found = similar_pairs(
+        [
+            (i, w, pool.old[i].area)
+            for i, w in zip(olds, pool.weighed_all(0, olds, Weights.ALL), strict=True)
+        ],
+        [
+            (j, w, pool.new[j].area)
+            for j, w in zip(news, pool.weighed_all(1, news, Weights.ALL), strict=True)
+        ],
+        MOVE_THRESHOLD,
+        apart=True,
     )
-    olds = [(i, pool.weighed(0, i, Weights.ALL), pool.old[i].area) for i in sorted(pool.free_old)]
-    news = [(j, pool.weighed(1, j, Weights.ALL), pool.new[j].area) for j in sorted(pool.free_new)]
-    found = similar_pairs(olds, news, MOVE_THRESHOLD, apart=True)
     return [(score - MOVE_MARGIN, i, j) for score, i, j in found]
 
 

@@ -150,9 +150,9 @@ class Weighed(NamedTuple):
     weights: dict[str, int]
     total: int
 
-    def prefixes(self, rank: dict[str, int], *shares: float) -> list[list[tuple[str, int]]]:
+    def prefixes(self, rank: dict[str, int], *shares: float) -> list[Prefix]:
         """For each share: the rarest words (``rank`` orders them) until less than that
-        share of the weight is left, each with the weight of itself and the words after it."""
+        share of the weight is left."""
         order = sorted(self.tokens, key=rank.__getitem__)
         # remaining[k]: the weight of word k and those after it, ever smaller.
         remaining = list(accumulate(map(self.weights.__getitem__, order), sub, initial=self.total))
@@ -160,8 +160,21 @@ class Weighed(NamedTuple):
         for share in shares:
             keep_below = share * (1 - _SLACK) * self.total
             count = bisect_right(remaining, -keep_below, hi=len(order), key=neg)
-            found.append(list(zip(order[:count], remaining[:count], strict=True)))
+            words = list(zip(order[:count], remaining[:count], strict=True))
+            last = rank[order[count - 1]] if count else -1
+            found.append(Prefix(words, last, remaining[count]))
         return found
+
+
+class Prefix(NamedTuple):
+    """An item's rarest words, as ``Weighed.prefixes`` picks them."""
+
+    words: list[tuple[str, int]]
+    """Each word with the weight of itself and the item's words after it."""
+    last: int
+    """The rank of the last word (-1 if none)."""
+    after: int
+    """The weight of the item's words after these."""
 
 
 def ranks(weights: dict[str, int]) -> dict[str, int]:
@@ -195,27 +208,30 @@ def meaning_similarity(a: Weighed, b: Weighed) -> float:
 
 # An item for ``similar_pairs``: its index, its weighed words and a group (its area).
 Entry = tuple[int, Weighed, str]
-# An indexed item: its total weight, index, words, weight from the indexed word on, group.
-_Posting = tuple[int, int, Weighed, int, str]
+# An indexed item: its total weight, index, words, the weight from the indexed word on,
+# group, and the rank of its prefix's last word and the weight after it.
+_Posting = tuple[int, int, Weighed, int, str, int, int]
 
 
 def _index(
-    index: dict[str, list[_Posting]], entry: _Posting, prefix: list[tuple[str, int]]
+    index: dict[str, list[_Posting]], entry: tuple[int, int, Weighed, str], prefix: Prefix
 ) -> None:
-    """Index an item under each word of its prefix, with the weight from that word on."""
-    total, k, item, _, group = entry
-    for token, rest in prefix:
+    """Index an item (total weight, index, words, group) under each word of its prefix,
+    with the weight from that word on."""
+    total, k, item, group = entry
+    for token, rest in prefix.words:
+        posting = (total, k, item, rest, group, prefix.last, prefix.after)
         found = index.get(token)
         if found is None:
-            index[token] = [(total, k, item, rest, group)]
+            index[token] = [posting]
         else:
-            found.append((total, k, item, rest, group))
+            found.append(posting)
 
 
 def _pairs_of(
     item: Weighed,
     group: str,
-    probe: list[tuple[str, int]],
+    probe: Prefix,
     index: dict[str, list[_Posting]],
     *,
     threshold: float,
@@ -224,31 +240,47 @@ def _pairs_of(
     """(score, index) of the indexed items scoring at least ``threshold`` with ``item``.
 
     Indexed items are no heavier than ``item``; those lighter than ``t / (2 - t)`` of it
-    cannot score ``t``.
+    cannot score ``t``. Of the others, only those that may still share enough are scored:
+    the words two items share are those of both prefixes, found here, and at most the
+    words after the prefix that ends first.
     """
     total, tokens, weights = item.total, item.tokens, item.weights
     lightest = threshold / (2 - threshold) * (1 - _SLACK) * total
     half = threshold / 2 * (1 - _SLACK)
-    seen: set[int] = set()
-    found = []
+    # Weight in common so far for each item met, -1 for an item ruled out.
+    common: dict[int, int] = {}
+    met: list[_Posting] = []
     postings_of = index.get
-    for token, rest in probe:
+    for token, rest in probe.words:
         postings = postings_of(token)
         if postings is None:
             continue
-        for other_total, other, weighed, other_rest, other_group in postings:
-            if other_total < lightest or other in seen:
+        weight = weights[token]
+        for posting in postings:
+            other_total, other, _, other_rest, other_group, _, _ = posting
+            so_far = common.get(other)
+            if so_far is not None:
+                if so_far >= 0:
+                    common[other] = so_far + weight
                 continue
-            seen.add(other)
-            if apart and group == other_group:
+            if other_total < lightest:
                 continue
             # The first common word: no more in common than what follows it.
-            if min(rest, other_rest) < half * (total + other_total):
+            least = rest if rest < other_rest else other_rest
+            if (apart and group == other_group) or least < half * (total + other_total):
+                common[other] = -1
                 continue
-            common = sum(map(weights.__getitem__, tokens & weighed.tokens))
-            score = 2 * common / (total + other_total)
-            if score >= threshold:
-                found.append((score, other))
+            common[other] = weight
+            met.append(posting)
+    found = []
+    for other_total, other, weighed, _, _, other_last, other_after in met:
+        after = probe.after if probe.last <= other_last else other_after
+        if common[other] + after < half * (total + other_total):
+            continue
+        shared = sum(map(weights.__getitem__, tokens & weighed.tokens))
+        score = 2 * shared / (total + other_total)
+        if score >= threshold:
+            found.append((score, other))
     return found
 
 
@@ -281,5 +313,5 @@ def similar_pairs(
         pairs = _pairs_of(item, group, probe, indexes[1 - side], threshold=threshold, apart=apart)
         for score, other in pairs:
             found.append((score, k, other) if side == 0 else (score, other, k))
-        _index(indexes[side], (total, k, item, 0, group), indexed)
+        _index(indexes[side], (total, k, item, group), indexed)
     return found

@@ -93,7 +93,6 @@ class _Tokens(dict[str, str]):
 
 
 _TOKENS = _Tokens()
-_NO_TOKEN = frozenset({""})
 
 
 def unmarked(text: str) -> str:
@@ -138,7 +137,7 @@ class Wording:
 
 def token_set(keys: tuple[str, ...]) -> frozenset[str]:
     """The distinct folded words of these pieces, punctuation left out (see ``fold``)."""
-    return frozenset(map(_TOKENS.__getitem__, keys)) - _NO_TOKEN
+    return frozenset(filter(None, map(_TOKENS.__getitem__, keys)))
 
 
 def prepare(text: str, years: PlanYears = NO_YEARS) -> Wording:
