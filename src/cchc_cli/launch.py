@@ -4,11 +4,14 @@
 they are answered before typer (a tenth of a second to import) is loaded. Python
 imports the command line before cchc's own error handler is in place; an interrupt
 during those imports ends quietly too. Ctrl-C, SIGTERM and SIGHUP are handled from the
-first moment (interrupts.py).
+first moment (interrupts.py). The garbage collector is paused while the command line
+is imported (see collector.py).
 """
 
+import gc
 import sys
 
+from cchc_cli import collector
 from cchc_cli.errors import Terminated
 from cchc_cli.interrupts import install
 
@@ -28,8 +31,11 @@ def main() -> None:
             stream, text, code = answer
             (sys.stdout if stream == "stdout" else sys.stderr).write(text)
             sys.exit(code)
-        from cchc_cli.cli.main import main as run
-
+        with collector.paused():
+            from cchc_cli.cli.main import main as run
+        # What the imports made lives as long as the process: later collections need
+        # not walk it again.
+        gc.freeze()
         run()
     except KeyboardInterrupt:
         sys.stderr.write("\nĐã dừng theo yêu cầu (Ctrl-C).\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from cchc_cli import collector
 from cchc_cli.diff.changes import (
     FieldChange,
     IdReuse,
@@ -32,6 +33,11 @@ FieldsOf = Callable[[Plan | None, Item | None, Plan, Item], list[FieldChange]]
 
 def diff_plans(old: Plan, new: Plan, old_path: str = "", new_path: str = "") -> PlanDiff:
     """Everything that differs between ``old`` and ``new``; empty when they say the same."""
+    with collector.paused():
+        return _diff(old, new, old_path, new_path)
+
+
+def _diff(old: Plan, new: Plan, old_path: str, new_path: str) -> PlanDiff:
     return PlanDiff(
         old=_side(old, old_path),
         new=_side(new, new_path),

@@ -24,15 +24,14 @@ What is left is added or removed, even under an id the other plan uses (the 2018
 
 from __future__ import annotations
 
-import gc
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import NamedTuple
 
+from cchc_cli import collector
 from cchc_cli.diff.meaning import (
     Text,
     Tokens,
@@ -347,25 +346,6 @@ def _by_similarity(pool: _Pool) -> None:
     pool.greedy(rest + _across_areas(pool), "similarity")
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused for the duration.
-
-    Matching makes hundreds of thousands of small tuples, sets and dicts, none in a
-    cycle; each batch of them set off a collection that walked every object alive,
-    both plans included (a third of the time for 2,000 tasks). What it frees, reference
-    counting frees anyway; cycles made meanwhile are collected once it runs again.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def _matches(old: Sequence[Candidate], new: Sequence[Candidate]) -> list[Match]:
     pool = _Pool(old, new)
     for stage in (_by_id, _by_text, _by_similarity, _by_weak_id):
@@ -378,6 +358,6 @@ def _matches(old: Sequence[Candidate], new: Sequence[Candidate]) -> list[Match]:
 def match(old: Sequence[Candidate], new: Sequence[Candidate]) -> list[Match]:
     """Pairs of old and new items that are the same item, in old-list order."""
     # The pool is freed before the collector runs again: it need not walk it.
-    with _collector_paused():
+    with collector.paused():
         matches = _matches(old, new)
     return sorted(matches, key=lambda m: m.old)

@@ -7,6 +7,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from cchc_cli import collector
 from cchc_cli.diff.wording import clean
 from cchc_cli.errors import InvalidInputError, UsageError
 from cchc_cli.model.plan import Plan
@@ -36,7 +37,8 @@ def _load(
     """
     from cchc_cli.load.plan import load_plan
 
-    loaded = load_plan(path, raw=raw)
+    with collector.paused():
+        loaded = load_plan(path, raw=raw)
     if loaded.ok and loaded.model is not None:
         return loaded.model
     if in_folder and loaded.document is not None and is_progress_document(loaded.document.data):
