@@ -14,7 +14,7 @@ from cchc_cli.diff.matching import (
     sample_texts,
 )
 from cchc_cli.diff.meaning import Weights, meaning_similarity, similar_pairs, weigh
-from cchc_cli.diff.wording import prepare
+from cchc_cli.diff.wording import PlanYears, prepare
 
 # Three tasks of the Phù Liễn 2024 plan's "tổ chức bộ máy" area (they share "Tiếp tục
 # thực hiện … của Chính phủ …") and one of "chính quyền số".
@@ -145,6 +145,41 @@ def test_matching_the_other_way_gives_the_same_pairs(
     new = [_c(f"T-{n + 3}", area, text) for n, (area, text) in enumerate(news)]
     forward = {(m.old, m.new, m.how) for m in match(old, new)}
     backward = {(m.new, m.old, m.how) for m in match(new, old)}
+    assert forward == backward
+
+
+YEARS_OLD, YEARS_NEW = PlanYears(2024, 2024), PlanYears(2025, 2025)
+DATED = st.lists(st.sampled_from([*WORDS.split(" "), "2025"]), min_size=1, max_size=10).map(
+    " ".join
+)
+DATED_ITEMS = st.lists(st.tuples(st.sampled_from(["a", "b"]), DATED), max_size=8)
+
+
+def _dated(plan: list[tuple[str, str]], years: PlanYears, first: int) -> list[Candidate]:
+    return [
+        Candidate(f"T-{first + n}", area, prepare(text, years))
+        for n, (area, text) in enumerate(plan)
+    ]
+
+
+def test_the_same_text_naming_a_plan_year_is_other_words_in_the_other_plan() -> None:
+    # "rà 2024" is the plan's own year in the 2024 plan and last year in the 2025 plan:
+    # its words must not be counted from whichever plan came first.
+    old = _dated([("a", "rà"), ("a", "rà 2024")], YEARS_OLD, 0)
+    new = _dated([("a", "rà rà 2024"), ("a", "rà 2024")], YEARS_NEW, 3)
+    forward = {(m.old, m.new, m.how) for m in match(old, new)}
+    backward = {(m.new, m.old, m.how) for m in match(new, old)}
+    assert forward == backward
+
+
+@settings(max_examples=60, deadline=None)
+@given(DATED_ITEMS, DATED_ITEMS)
+def test_matching_plans_of_other_years_the_other_way_gives_the_same_pairs(
+    olds: list[tuple[str, str]], news: list[tuple[str, str]]
+) -> None:
+    old, new = _dated(olds, YEARS_OLD, 0), _dated(news, YEARS_NEW, 20)
+    forward = {(m.old, m.new, m.how, round(m.score, 9)) for m in match(old, new)}
+    backward = {(m.new, m.old, m.how, round(m.score, 9)) for m in match(new, old)}
     assert forward == backward
 
 

@@ -86,10 +86,13 @@ def distinct_texts(
 
     An unchanged text is a whole string compared once, not a list of words to count.
     """
-    counted = (Counter((a, w.literal) for a, w in old), Counter((a, w.literal) for a, w in new))
+    counted = (
+        Counter((a, w.words_key) for a, w in old),
+        Counter((a, w.words_key) for a, w in new),
+    )
     first: dict[tuple[str, str], Wording] = {}
     for area, wording in chain(old, new):
-        first.setdefault((area, wording.literal), wording)
+        first.setdefault((area, wording.words_key), wording)
     return [
         (area, wording.token_set, counted[0][(area, text)], counted[1][(area, text)])
         for (area, text), wording in first.items()
@@ -155,9 +158,9 @@ class _Pool:
 
     def tokens(self, wording: Wording) -> Tokens:
         # An unchanged text is split once for both plans.
-        found = self._tokens.get(wording.literal)
+        found = self._tokens.get(wording.words_key)
         if found is None:
-            found = self._tokens[wording.literal] = token_set(wording.keys)
+            found = self._tokens[wording.words_key] = token_set(wording.keys)
         return found
 
     @property
@@ -195,13 +198,7 @@ class _Pool:
         ]
 
     def weighed(self, side: int, index: int, context: str) -> Weighed:
-        key = (side, index, context)
-        found = self._weighed.get(key)
-        if found is None:
-            item = (self.old, self.new)[side][index]
-            found = weigh(self.tokens(item.wording), self.weights, context)
-            self._weighed[key] = found
-        return found
+        return self.weighed_all(side, [index], context)[0]
 
     def weighed_all(self, side: int, indices: list[int], context: str) -> list[Weighed]:
         """``weighed`` of many items of one side: their words' weights are worked out
@@ -331,9 +328,9 @@ def _across_areas(pool: _Pool) -> list[tuple[float, int, int]]:
 
 
 def _by_similarity(pool: _Pool) -> None:
-    """Stages 3 and 4 together, best pairs first, so a moved task is not lost to a
-    mediocre partner in its old area; within an area still comes first unless the text
-    elsewhere is clearly closer.
+    """Stage 3: pairs within an area and across areas together, best first, so a moved
+    task is not lost to a mediocre partner in its old area; within an area still comes
+    first unless the text elsewhere is clearly closer.
 
     A pair across areas ranks at most ``1 - MOVE_MARGIN``, so the pairs within an area
     scoring more come first in any case: they are accepted before the search across

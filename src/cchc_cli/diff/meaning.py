@@ -189,7 +189,9 @@ def weigh(tokens: Tokens, weights: Weights, context: str) -> Weighed:
     table = weights.table(context)
     try:
         total = sum(map(table.__getitem__, tokens))
-    except KeyError:  # some not weighed ahead (``Weights.table``): now
+    except KeyError:
+        # Items are mostly weighed ahead, many words at a time (``Weights.table``):
+        # looking the weights up first is then quicker than checking for missing ones.
         table = weights.table(context, tokens)
         total = sum(map(table.__getitem__, tokens))
     return Weighed(tokens, table, total)

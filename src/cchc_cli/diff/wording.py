@@ -125,6 +125,13 @@ class Wording:
         return " ".join(self.keys)
 
     @cached_property
+    def words_key(self) -> str:
+        """What tells texts apart by their words: the text with plan years made relative
+        when it names any (``key``), else as written. "năm 2024" is not the same words in
+        a 2024 and a 2025 plan; a relative key holds NUL marks, which no text can."""
+        return self.key if self.relative else self.literal
+
+    @cached_property
     def tokens(self) -> tuple[str, ...]:
         """Folded words (see ``fold``), plan years relative: what similarity compares."""
         return tuple(filter(None, map(_TOKENS.__getitem__, self.keys)))
@@ -133,6 +140,11 @@ class Wording:
     def token_set(self) -> frozenset[str]:
         """The distinct folded words, made without the sequence when that is not needed."""
         return token_set(self.keys)
+
+
+def forget_folds() -> None:
+    """Forget every word folded so far, as a new process starts (for benchmarks)."""
+    _TOKENS.clear()
 
 
 def token_set(keys: tuple[str, ...]) -> frozenset[str]:
