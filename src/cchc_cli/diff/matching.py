@@ -198,7 +198,8 @@ class _Pool:
         ]
 
     def weighed(self, side: int, index: int, context: str) -> Weighed:
-        return self.weighed_all(side, [index], context)[0]
+        found = self._weighed.get((side, index, context))
+        return found if found is not None else self.weighed_all(side, [index], context)[0]
 
     def weighed_all(self, side: int, indices: list[int], context: str) -> list[Weighed]:
         """``weighed`` of many items of one side: their words' weights are worked out

@@ -124,7 +124,7 @@ class Wording:
         """The text with plan years made relative ("năm Y+0")."""
         return " ".join(self.keys)
 
-    @cached_property
+    @property
     def words_key(self) -> str:
         """What tells texts apart by their words: the text with plan years made relative
         when it names any (``key``), else as written. "năm 2024" is not the same words in
