@@ -37,17 +37,10 @@ import yaml
 from cchc_cli.diff import wording
 from cchc_cli.diff.matching import Candidate, match
 from cchc_cli.diff.wording import PlanYears, prepare
+from cchc_cli.model.areas import Programme, area_codes
 
 ROOT = Path(__file__).resolve().parent.parent
-AREAS = (
-    "chi-dao",
-    "the-che",
-    "tthc",
-    "to-chuc-bo-may",
-    "cong-vu",
-    "tai-chinh-cong",
-    "chinh-quyen-so",
-)
+AREAS = area_codes(Programme.NQ76)
 OPENERS = ("Tiếp tục thực hiện", "Tăng cường", "Nâng cao chất lượng", "Triển khai", "Đẩy mạnh")
 # fmt: off
 ONSETS = ("", "b", "c", "ch", "d", "đ", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh",

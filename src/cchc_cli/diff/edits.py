@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from cchc_cli.diff.wording import (
+    NUMBER,
     Wording,
     WordOp,
     fold,
@@ -28,8 +29,8 @@ from cchc_cli.diff.wording import (
 # rewritten: its word marks would interleave more than they show.
 REWRITTEN_BELOW = 0.6
 
-_WORDS = re.compile(r"\d+(?:[.,/]\d+)*(?!\w)|\w+")
-_FIGURE = re.compile(r"\d+(?:[.,/]\d+)*")
+_WORDS = re.compile(rf"{NUMBER}|\w+")
+_FIGURE = re.compile(NUMBER)
 
 
 class EditKind(enum.StrEnum):

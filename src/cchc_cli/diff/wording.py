@@ -17,8 +17,8 @@ from functools import cached_property
 _HAS_WORD = re.compile(r"\w")
 # A number keeps its separators ("95,5", "19.630", "05/12/2024"), so a changed figure or
 # date is one changed piece, not digits and commas interleaved.
-_NUMBER = r"\d+(?:[.,/]\d+)*(?!\w)"
-_PIECE = re.compile(rf"\s*(?:{_NUMBER}|\w+|[^\w\s])")
+NUMBER = r"\d+(?:[.,/]\d+)*(?!\w)"
+_PIECE = re.compile(rf"\s*(?:{NUMBER}|\w+|[^\w\s])")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
 
 
