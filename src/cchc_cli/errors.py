@@ -104,7 +104,14 @@ class Terminated(BaseException):
         try:
             return signal.Signals(self.signum).name
         except ValueError:
-            return f"tín hiệu {self.signum}"
+            return str(self.signum)
+
+
+def stopped_message(exc: KeyboardInterrupt | Terminated) -> tuple[str, int]:
+    """The one line said when cchc is stopped by Ctrl-C or a signal, and its exit code."""
+    if isinstance(exc, Terminated):
+        return f"Đã dừng: nhận tín hiệu {exc.name}; không để lại tệp ghi dở.", exc.exit_code
+    return "Đã dừng theo yêu cầu (Ctrl-C).", 130
 
 
 # What an operating-system error on a path means, in the clerk's words (strerror is

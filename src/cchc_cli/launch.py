@@ -12,7 +12,7 @@ import gc
 import sys
 
 from cchc_cli import collector
-from cchc_cli.errors import Terminated
+from cchc_cli.errors import Terminated, stopped_message
 from cchc_cli.interrupts import install
 
 
@@ -37,9 +37,7 @@ def main() -> None:
         # not walk it again.
         gc.freeze()
         run()
-    except KeyboardInterrupt:
-        sys.stderr.write("\nĐã dừng theo yêu cầu (Ctrl-C).\n")
-        sys.exit(130)
-    except Terminated as exc:
-        sys.stderr.write(f"\nĐã dừng: nhận tín hiệu {exc.name}; không để lại tệp ghi dở.\n")
-        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, Terminated) as exc:
+        message, code = stopped_message(exc)
+        sys.stderr.write(f"\n{message}\n")
+        sys.exit(code)

@@ -108,15 +108,8 @@ def diff(
     verdict = 1 if exit_code and report.differs else 0
     rendered = FORMATS[target.format](report)
     if target.file is not None:
-        data = rendered if isinstance(rendered, bytes) else _as_file_text(rendered)
-        save(target.file, data, force=force, inputs=paths)
+        save(target.file, rendered, force=force, inputs=paths)
         return verdict
     with reader_may_stop():
         emit(rendered)
     return verdict
-
-
-def _as_file_text(rendered: object) -> bytes:
-    from cchc_cli.output import plain
-
-    return (rendered if isinstance(rendered, str) else plain(rendered)).encode("utf-8")

@@ -11,7 +11,13 @@ from typing import Any
 import typer
 
 from cchc_cli.cli.app import root
-from cchc_cli.errors import CchcError, InvalidInputError, Terminated, input_path_error
+from cchc_cli.errors import (
+    CchcError,
+    InvalidInputError,
+    Terminated,
+    input_path_error,
+    stopped_message,
+)
 
 
 def _click_exceptions() -> Any:
@@ -100,11 +106,7 @@ def _interruption(exc: BaseException) -> KeyboardInterrupt | Terminated | None:
 
 
 def _stopped(exc: KeyboardInterrupt | Terminated) -> int:
-    if isinstance(exc, KeyboardInterrupt):
-        return _say_stopped(CTRL_C, 130)
-    return _say_stopped(
-        f"Đã dừng: nhận tín hiệu {exc.name}; không để lại tệp ghi dở.", exc.exit_code
-    )
+    return _say_stopped(*stopped_message(exc))
 
 
 def _say_stopped(message: str, code: int) -> int:
@@ -141,9 +143,6 @@ def _internal(exc: BaseException) -> int:
 
     print_internal_error(exc)
     return 70
-
-
-CTRL_C = "Đã dừng theo yêu cầu (Ctrl-C)."
 
 
 def main() -> None:

@@ -123,15 +123,24 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def save(file: Path, data: bytes | str, *, force: bool, inputs: Iterable[Path] = ()) -> None:
-    """Write a command's output to ``file`` (atomically, never over an input, over an
-    existing file only with ``force``) and say so on stderr: stdout stays empty, so a
-    redirect never mixes a message into the output."""
+def save(file: Path, data: object, *, force: bool, inputs: Iterable[Path] = ()) -> None:
+    """Write a command's output (bytes, text, or a rich renderable as plain text) to
+    ``file`` (atomically, never over an input, over an existing file only with ``force``)
+    and say so on stderr: stdout stays empty, so a redirect never mixes a message into
+    the output."""
     from cchc_cli.cli.console import console
     from cchc_cli.output.safewrite import write_new
     from cchc_cli.problems import display_path
 
-    write_new(
-        file, data.encode("utf-8") if isinstance(data, str) else data, force=force, inputs=inputs
-    )
+    write_new(file, _file_bytes(data), force=force, inputs=inputs)
     console(stderr=True).print(f"Đã ghi {display_path(file)}.", highlight=False, markup=False)
+
+
+def _file_bytes(data: object) -> bytes:
+    if isinstance(data, bytes):
+        return data
+    if not isinstance(data, str):
+        from cchc_cli.output import plain
+
+        data = plain(data)
+    return data.encode("utf-8")

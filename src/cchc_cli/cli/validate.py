@@ -85,14 +85,8 @@ def validate(
     outcome = validate_paths(inputs, strict=strict)
     rendered = FORMATS[target.format](outcome)
     if target.file is not None:
-        save(target.file, _as_text(rendered), force=force, inputs=inputs)
+        save(target.file, rendered, force=force, inputs=inputs)
     else:
         with reader_may_stop():
             emit(rendered)
     return 0 if outcome.valid else 1
-
-
-def _as_text(rendered: object) -> str:
-    from cchc_cli.output import plain
-
-    return rendered if isinstance(rendered, str) else plain(rendered)

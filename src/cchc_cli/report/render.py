@@ -27,7 +27,6 @@ from jinja2.exceptions import SecurityError
 from cchc_cli import vietnamese as numbers
 from cchc_cli.errors import TemplateError, os_reason
 from cchc_cli.load.yaml import FORBIDDEN_CHARACTERS
-from cchc_cli.report import sandbox
 from cchc_cli.report.markup import Safe, ends_in_break, escape, escape_cell
 from cchc_cli.report.sandbox import Budget, FileRefusedError, RefusedError, UnitLoader, UnitSandbox
 
@@ -80,7 +79,8 @@ def make_environment(user_dir: Path | None = None, root: Path | None = None) -> 
     loaders: list[jinja2.BaseLoader] = []
     cls: type[jinja2.Environment] = jinja2.Environment
     if user_dir is not None:
-        _require_folder(user_dir)
+        if root is None:  # else checked by ``cached_environment``
+            _require_folder(user_dir)
         loaders.append(UnitLoader(user_dir, root))
         cls = UnitSandbox
     loaders.append(_shipped_loader())
@@ -143,12 +143,12 @@ def lower_first(value: object) -> str:
 # The dash a clerk types before a list entry, which the template's own "- " replaces: a
 # hyphen, an en or em dash or a bullet, then a space. "+ 15%", "* ghi chú" and "-5 hồ sơ"
 # are the clerk's text (a sub-item, a sign) and stay as typed.
-_TYPED_DASH = re.compile(r"[-–—•][ \t]+")
+_TYPED_DASH = re.compile(r"\A[-–—•][ \t]+")
 
 
 def list_item(value: object) -> str:
     """A list entry without the dash the clerk may have typed: the template adds its own."""
-    return _TYPED_DASH.sub("", str(value), count=1) if _TYPED_DASH.match(str(value)) else str(value)
+    return _TYPED_DASH.sub("", str(value), count=1)
 
 
 def sentence(markup: str) -> Safe:
@@ -183,17 +183,18 @@ def render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
     sentence, since they name the exact token or variable. A unit's templates get a new
     budget (time, size) for each template rendered.
     """
+    budget: Budget | None = None
     if isinstance(env, UnitSandbox):
-        env.budget = Budget(sandbox.TIME_BUDGET, sandbox.MAX_OUTPUT)
+        budget = env.budget = Budget()
     try:
         template = env.get_template(name)
         chunks: list[str] = []
         for chunk in template.generate(context):
-            if isinstance(env, UnitSandbox):
-                env.budget.write(chunk)
+            if budget is not None:
+                budget.write(chunk)
             chunks.append(chunk)
-        if isinstance(env, UnitSandbox) and env.budget.exceeded:
-            env.budget.tick()  # over budget in the template's very last piece
+        if budget is not None and budget.exceeded:
+            budget.tick()  # over budget in the template's very last piece
         text = "".join(chunks)
     except jinja2.TemplateSyntaxError as exc:
         where = _where(env, exc.filename or exc.name or name, exc.lineno)

@@ -304,6 +304,7 @@ def _check_result(value: Any, budget: Budget) -> None:
         raise RefusedError(_ADDRESS_MESSAGE)
 
 
+_WIDTH_MESSAGE = "mẫu định dạng chuỗi với độ rộng quá lớn"
 _ADDRESS_MESSAGE = (
     "mẫu in ra một đối tượng Python (có địa chỉ bộ nhớ, khác nhau giữa các lần chạy) "
     "thay cho một giá trị"
@@ -329,7 +330,7 @@ def _check_binop(operator: str, left: Any, right: Any, limit: int) -> None:
         if isinstance(left, sized) and isinstance(right, sized) and len(left) + len(right) > limit:
             raise RefusedError(_too_large(limit))
     elif operator == "%" and isinstance(left, str) and _BIG_PERCENT.search(left):
-        raise RefusedError("mẫu định dạng chuỗi với độ rộng quá lớn")
+        raise RefusedError(_WIDTH_MESSAGE)
 
 
 def _width_args(args: tuple[Any, ...], kwargs: dict[str, Any], limit: int) -> None:
@@ -348,7 +349,7 @@ def _check_filter(name: str, args: tuple[Any, ...], kwargs: dict[str, Any], limi
         _width_args(args[1:], kwargs, min(limit, jinja2.sandbox.MAX_RANGE))
     elif name == "format" and args and isinstance(args[0], str):
         if _BIG_PERCENT.search(args[0]):
-            raise RefusedError("mẫu định dạng chuỗi với độ rộng quá lớn")
+            raise RefusedError(_WIDTH_MESSAGE)
     elif name == "replace" and len(args) >= 3:
         _check_replace(args[0], args[1], args[2], limit)
     elif name == "join" and args:
@@ -363,7 +364,7 @@ def _check_method(function: Any, args: tuple[Any, ...], kwargs: dict[str, Any], 
     name = getattr(target, "__name__", "")
     if isinstance(owner, str):
         if name in ("format", "format_map") and _BIG_FORMAT.search(owner):
-            raise RefusedError("mẫu định dạng chuỗi với độ rộng quá lớn")
+            raise RefusedError(_WIDTH_MESSAGE)
         if name == "replace" and len(args) >= 2:
             _check_replace(owner, args[0], args[1], limit)
         elif name == "join" and args:

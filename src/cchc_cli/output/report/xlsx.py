@@ -38,12 +38,16 @@ def _title(r: ReportContext, what: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
+# Where "Tử số" and "Mẫu số" stand among the indicator sheet's columns (``_indicators``).
+NUMERATOR_COLUMN, DENOMINATOR_COLUMN = 5, 6
+
+
 def _actual(row: IndicatorRow) -> Any:
     figures = row.figures
     if figures is None or figures.value is None:
         return row.actual
     if figures.rate:
-        return Ratio(5, 6)
+        return Ratio(NUMERATOR_COLUMN, DENOMINATOR_COLUMN)
     return Typed(figures.value, "percent" if row.unit == "%" else "decimal")
 
 
@@ -70,8 +74,9 @@ def _indicators(r: ReportContext) -> Sheet:
     rows = []
     for row in r.indicators:
         figures = row.figures
-        numerator = figures.numerator if figures is not None and figures.rate else None
-        denominator = figures.denominator if figures is not None and figures.rate else None
+        rate = figures if figures is not None and figures.rate else None
+        numerator = rate.numerator if rate is not None else None
+        denominator = rate.denominator if rate is not None else None
         rows.append(
             (
                 row.stt,
