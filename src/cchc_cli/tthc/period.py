@@ -62,10 +62,8 @@ class PeriodTable:
     columns: tuple[TableColumn, ...]
     rows: tuple[TableRow, ...]
     totals: tuple[int | None, ...]
-    quarters: tuple[int, ...]  # the quarters whose tables it is made of
     start: date | None
     end: date | None
-    sources: tuple[str, ...]
 
 
 def period_table(
@@ -89,10 +87,8 @@ def period_table(
         tuple(TableColumn(key, title) for key, title in columns),
         rows,
         totals,
-        tuple(q for q, _ in present),
         first.period_start,
         last.period_end,
-        tuple(dict.fromkeys(t.source for _, t in present)),
     )
 
 
